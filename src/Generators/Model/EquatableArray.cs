@@ -1,0 +1,65 @@
+// Model types must stay value-equal: the incremental pipeline compares them to decide whether to re-emit.
+// Keep every member a value type, a string, an EquatableArray or another value-equal model record.
+using System;
+using System.Collections;
+using System.Collections.Generic;
+
+namespace Webhook.Generators.Model;
+
+/// <summary>An immutable array that compares by its elements, so records holding it stay value-equal.</summary>
+public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+    where T : IEquatable<T>
+{
+    public static readonly EquatableArray<T> Empty = new(Array.Empty<T>());
+
+    private readonly T[]? _items;
+
+    public EquatableArray(T[] items) => _items = items;
+
+    public EquatableArray(IEnumerable<T> items) => _items = new List<T>(items).ToArray();
+
+    public int Count => _items?.Length ?? 0;
+
+    public T this[int index] => _items![index];
+
+    public bool Equals(EquatableArray<T> other)
+    {
+        var left = _items ?? Array.Empty<T>();
+        var right = other._items ?? Array.Empty<T>();
+        if (left.Length != right.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < left.Length; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(left[i], right[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        var hash = 17;
+        foreach (var item in _items ?? Array.Empty<T>())
+        {
+            hash = unchecked((hash * 31) + (item?.GetHashCode() ?? 0));
+        }
+
+        return hash;
+    }
+
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
+
+    public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+}
