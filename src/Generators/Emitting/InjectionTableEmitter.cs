@@ -89,6 +89,8 @@ public static class InjectionTableEmitter
         w.Line("ContainerNamesAnnotation = " + SourceWriter.Literal(language.ContainerNamesAnnotation) + ",");
         w.Line("Switch = " + (language.Switch is null ? "null" : Switch(language.Switch)) + ",");
         w.Line("Image = " + (language.Image is null ? "null" : Image(language.Image)) + ",");
+        w.Line("BlockedUpgrades = " + List("global::Webhook.Injection.BlockedUpgrade", language.BlockedUpgrades.Select(b =>
+            "new(" + SourceWriter.Literal(b.Version) + ", " + SourceWriter.Literal(b.Message) + ")")) + ",");
         w.Line("ResourcesField = " + Nullable(language.ResourcesField) + ",");
         w.Line("DefaultLimits = " + Pairs(language.Limits) + ",");
         w.Line("DefaultRequests = " + Pairs(language.Requests) + ",");

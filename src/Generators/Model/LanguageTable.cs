@@ -16,6 +16,9 @@ public sealed record ImageSpec(string Default, string Flag, string Env, string D
 
 public sealed record NamedValue(string Name, string Value);
 
+/// <summary>An image version that automatic upgrades must not cross, with the message users see.</summary>
+public sealed record BlockedUpgradeSpec(string Version, string Message);
+
 public sealed record PlatformSpec(string Annotation, string Default, EquatableArray<PlatformValue> Values);
 
 /// <summary>One accepted platform value and the placeholders it fills in (<c>{source}</c> → <c>/autoinstrumentation/.</c>).</summary>
@@ -39,6 +42,7 @@ public sealed record LanguageEntry(
     string ContainerNamesAnnotation,
     SwitchSpec? Switch,
     ImageSpec? Image,
+    EquatableArray<BlockedUpgradeSpec> BlockedUpgrades,
     string? ResourcesField,
     EquatableArray<NamedValue> Limits,
     EquatableArray<NamedValue> Requests,

@@ -114,7 +114,10 @@ public sealed class CrdSchemaParser
         }
 
         _usedTypeNames.Add(name);
-        _typeNameByShape[shape] = name;
+        if (SchemaTypeMapping.LendsTypeByShape(schemaPath) && !_typeNameByShape.ContainsKey(shape))
+        {
+            _typeNameByShape[shape] = name;
+        }
 
         var index = _types.Count;
         _types.Add(null!);

@@ -100,6 +100,18 @@ public sealed class InjectionTableParser
         var containerNames = o.String("containerNamesAnnotation");
         var switchSpec = o.Child("switch", optional: true) is { } s ? Switch(s, "switch") : null;
         var image = o.Child("image", optional: true) is { } i ? Image(i) : null;
+        var blocked = new List<BlockedUpgradeSpec>();
+        foreach (var item in o.Array("blockedUpgrades", optional: true))
+        {
+            var b = Object(item, "a blockedUpgrades entry");
+            if (b is not null && b.String("version") is { } version && b.String("message") is { } message)
+            {
+                blocked.Add(new BlockedUpgradeSpec(version, message));
+            }
+
+            b?.ReportUnknown();
+        }
+
         var resourcesField = o.OptionalString("resourcesField");
         var limits = EquatableArray<NamedValue>.Empty;
         var requests = EquatableArray<NamedValue>.Empty;
@@ -151,7 +163,7 @@ public sealed class InjectionTableParser
         }
 
         return new LanguageEntry(
-            name, displayName, specField, inject, containerNames, switchSpec, image, resourcesField, limits, requests, specDefaults,
+            name, displayName, specField, inject, containerNames, switchSpec, image, new EquatableArray<BlockedUpgradeSpec>(blocked), resourcesField, limits, requests, specDefaults,
             injectionOrder.Value, validationOrder.Value, hook, initTargets.Value, platform, volume, init, mountPath,
             valueFrom, new EquatableArray<PresenceGuardSpec>(guards), new EquatableArray<EnvSpec>(env), messages);
     }

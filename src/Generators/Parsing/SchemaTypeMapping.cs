@@ -37,6 +37,28 @@ public static class SchemaTypeMapping
     /// </summary>
     public static bool IsObjectMeta(string schemaPath) => schemaPath == ".metadata";
 
+    /// <summary>
+    /// Whether other object schemas of the same shape may use this schema's class. The resource's own sections
+    /// (<c>.spec</c>, <c>.spec.java</c>, <c>.spec.python</c>, …) are its vocabulary and keep a class each even when
+    /// they look alike (the NodeJS, Python and .NET blocks do); shapes below them or in lists (EnvVar,
+    /// ResourceRequirements, SecurityContext) are Kubernetes types reused everywhere, so identical ones share.
+    /// </summary>
+    public static bool LendsTypeByShape(string schemaPath)
+    {
+        var depth = 0;
+        foreach (var c in schemaPath)
+        {
+            if (c == '[')
+            {
+                return true;
+            }
+
+            depth += c == '.' ? 1 : 0;
+        }
+
+        return depth > 2;
+    }
+
     /// <summary>The type name a new object schema would like to have, before collisions are resolved.</summary>
     public static string PreferredTypeName(string propertyName, bool isArrayItem, string parentTypeName, bool parentIsRoot)
     {

@@ -25,6 +25,9 @@ public sealed class LanguageRule
 
     public required ImageRule? Image { get; init; }
 
+    /// <summary>Versions an image must not be upgraded across automatically (validation warns about them).</summary>
+    public required ImmutableArray<BlockedUpgrade> BlockedUpgrades { get; init; }
+
     /// <summary>The spec field that holds the init container resources: <c>resources</c> for Java, else <c>resourceRequirements</c>.</summary>
     public required string? ResourcesField { get; init; }
 

@@ -8,6 +8,9 @@ public sealed record SwitchRule(string Flag, string EnvironmentVariable, bool De
 /// <summary>A language's default image and how an operator overrides it.</summary>
 public sealed record ImageRule(string Default, string Flag, string EnvironmentVariable, string DefaultImageAnnotation);
 
+/// <summary>An image version that automatic upgrades must not cross, and why.</summary>
+public sealed record BlockedUpgrade(string Version, string Message);
+
 /// <summary>A name and a text value: a resource quantity, a spec default, a placeholder's replacement.</summary>
 public sealed record NamedText(string Name, string Value);
 

@@ -1,0 +1,44 @@
+namespace Webhook.Cli;
+
+/// <summary>Dispatches <c>otel-webhook COMMAND …</c> and turns usage mistakes into exit code 2 with a message.</summary>
+public static class Commands
+{
+    private const string Usage = """
+        usage: otel-webhook COMMAND [options]
+
+        commands:
+          validate -f FILE|-    check Instrumentation resources and print them with defaults applied
+          version               print the version, the resource it serves and the default images
+        """;
+
+    public static int Run(string[] args, TextWriter output, TextWriter errors)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            (args.Length == 0 ? errors : output).WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        try
+        {
+            return args[0] switch
+            {
+                ValidateCommand.Name => ValidateCommand.Run(args.AsSpan(1), output, errors),
+                VersionCommand.Name => VersionCommand.Run(output),
+                "serve" or "inject" or "manifests" => NotYetAvailable(args[0], errors),
+                _ => throw new UsageException("otel-webhook: unknown command '" + args[0] + "'\n" + Usage),
+            };
+        }
+        catch (UsageException e)
+        {
+            errors.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
+    private static int NotYetAvailable(string command, TextWriter errors)
+    {
+        errors.WriteLine("otel-webhook " + command + ": not available in this build yet; see the README for the commands that work today");
+        return 2;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Text.Json;
+using Webhook.Documents;
+using Webhook.Instrumentations;
+
+namespace Webhook.Cli;
+
+/// <summary>
+/// <c>otel-webhook validate -f FILE|-</c>: each Instrumentation in the file as the webhook will use it (defaults
+/// applied) on standard output, errors and warnings with file and line on standard error. Exit 0 when every
+/// Instrumentation is valid, 1 otherwise.
+/// </summary>
+public static class ValidateCommand
+{
+    public const string Name = "validate";
+
+    private static readonly Dictionary<string, bool> s_options = new() { ["-f"] = true, ["--filename"] = true };
+
+    public static int Run(ReadOnlySpan<string> arguments, TextWriter output, TextWriter errors)
+    {
+        var line = CommandLine.Parse(Name, arguments, s_options);
+        var (text, source) = InputFile.Read(line.Value("-f") ?? line.Value("--filename"), Name);
+        IReadOnlyList<SourceDocument> documents;
+        try
+        {
+            documents = DocumentReader.Read(text, source);
+        }
+        catch (DocumentFormatException e)
+        {
+            errors.WriteLine(e.Message);
+            return 1;
+        }
+
+        var loader = new InstrumentationLoader(ImageDefaults.FromTable);
+        var valid = new List<ReadOnlyMemory<byte>>();
+        var failed = 0;
+        var seen = 0;
+        foreach (var document in documents)
+        {
+            if (!InstrumentationLoader.IsInstrumentation(document))
+            {
+                errors.WriteLine(document.Describe() + ": skipped, not an Instrumentation");
+                continue;
+            }
+
+            seen++;
+            var loaded = loader.Load(document);
+            foreach (var warning in loaded.Warnings)
+            {
+                errors.WriteLine("warning: " + document.Describe() + ": " + warning.Message);
+            }
+
+            if (loaded.Instrumentation is null)
+            {
+                failed++;
+                errors.WriteLine(document.Describe() + " is invalid:");
+                foreach (var error in loaded.Errors)
+                {
+                    errors.WriteLine("  " + error);
+                }
+
+                continue;
+            }
+
+            valid.Add(ToJson(loaded.Instrumentation));
+        }
+
+        if (valid.Count > 0)
+        {
+            output.Write(YamlWriter.ToYaml(valid));
+        }
+
+        if (seen == 0)
+        {
+            errors.WriteLine(source + ": no Instrumentation found (documents need kind: Instrumentation)");
+            return 1;
+        }
+
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static ReadOnlyMemory<byte> ToJson(Crd.Instrumentation instrumentation)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            instrumentation.Write(writer);
+        }
+
+        return buffer.WrittenMemory;
+    }
+}
