@@ -1,0 +1,167 @@
+using Webhook.Crd;
+using Webhook.Injection.Env;
+using Webhook.Injection.Pods;
+using Webhook.Injection.Sdk;
+using Webhook.Injection.Selection;
+
+namespace Webhook.Injection.Agents;
+
+/// <summary>
+/// Injects a language the table fully describes (Java, Node.js, Python, .NET, SDK-only): per target container the
+/// language step, the common env, the language's env after it, the SDK env; then, once per pod, the volume and the
+/// init container that copies the agent. No per-language branches: everything comes from the <see cref="LanguageRule"/>.
+/// </summary>
+public static class AgentInjector
+{
+    public static void Inject(InjectionContext context, SelectedLanguage selected, List<ContainerView> targets)
+    {
+        var rule = selected.Rule;
+        var instrumentation = selected.Instrumentation;
+        var block = rule.SpecField is null ? null : instrumentation.Spec!.Language(rule.SpecField);
+        if (!TryPlatform(context, rule, out var placeholders))
+        {
+            return;
+        }
+
+        var injected = new List<ContainerView>();
+        foreach (var target in targets)
+        {
+            if (SkipReason(target, rule, block) is { } reason)
+            {
+                context.Warn(WarningReason.ContainerSkipped, "containers[" + target.Name + "]: " + reason + "; " + rule.DisplayName + " not injected into it");
+                continue;
+            }
+
+            SdkEnv.AppendAll(target.Env, block?.Env);
+            ApplyEnv(target, rule, block, placeholders, EnvStage.Language);
+            if (rule.Volume is { } volume && rule.ContainerMountPath is { } mountPath)
+            {
+                context.Changes.AddMount(target, volume.Name, mountPath.Replace("{container}", target.Name, StringComparison.Ordinal));
+            }
+
+            SdkEnv.AddCommon(target, instrumentation);
+            ApplyEnv(target, rule, block, placeholders, EnvStage.AfterCommon);
+            SdkEnv.AddSdk(context, target, target, instrumentation);
+            injected.Add(target);
+        }
+
+        if (injected.Count == 0)
+        {
+            context.Decide(rule.Name, false, "no target container could take the agent (see the warnings)");
+            return;
+        }
+
+        AddPodParts(context, rule, instrumentation, block, targets[0], placeholders);
+        context.Decide(rule.Name, true, "injected into " + string.Join(", ", injected.Select(c => c.Name)) + " from Instrumentation "
+            + instrumentation.Metadata?.Namespace + "/" + instrumentation.Metadata?.Name);
+    }
+
+    /// <summary>The platform annotation picks the placeholders (Python glibc/musl, .NET runtime); an unknown value skips the language.</summary>
+    private static bool TryPlatform(InjectionContext context, LanguageRule rule, out IReadOnlyList<NamedText> placeholders)
+    {
+        placeholders = [];
+        if (rule.Platform is not { } platform)
+        {
+            return true;
+        }
+
+        var value = context.Effective(platform.Annotation);
+        var chosen = value.Length == 0 ? platform.Default : value;
+        foreach (var option in platform.Options)
+        {
+            if (option.Value == chosen)
+            {
+                placeholders = option.Placeholders;
+                return true;
+            }
+        }
+
+        // The operator still adds the init container (Python: with an empty copy source that fails at start-up).
+        context.Warn(WarningReason.UnsupportedPlatform, "metadata.annotations[" + InstrumentationSelector.ShortKey(platform.Annotation) + "]: \""
+            + value + "\" is not supported (use " + string.Join(" or ", platform.Options.Select(o => o.Value)) + "); " + rule.DisplayName + " not injected");
+        context.Decide(rule.Name, false, "unsupported " + platform.Annotation + " value \"" + value + "\"");
+        return false;
+    }
+
+    private static string? SkipReason(ContainerView target, LanguageRule rule, ILanguageSpec? block)
+    {
+        if (target.IsInit && !rule.SupportsInitContainerTargets)
+        {
+            return "is an init container";
+        }
+
+        foreach (var name in rule.SkipWhenValueFrom)
+        {
+            if (EnvList.Find(target.Env, name) is { HasValueFrom: true })
+            {
+                return "env " + name + " uses valueFrom, which the agent setting cannot extend";
+            }
+        }
+
+        foreach (var guard in rule.SkipWhenPresent)
+        {
+            var present = guard.Scope == GuardScope.Container
+                ? EnvList.Contains(target.Env, guard.Name)
+                : block?.Env?.Exists(e => e.Name == guard.Name) == true;
+            if (present)
+            {
+                return guard.Reason;
+            }
+        }
+
+        return null;
+    }
+
+    private static void ApplyEnv(ContainerView target, LanguageRule rule, ILanguageSpec? block, IReadOnlyList<NamedText> placeholders, EnvStage stage)
+    {
+        foreach (var env in rule.Env)
+        {
+            if (env.Stage != stage)
+            {
+                continue;
+            }
+
+            var value = Expand(env.Value, target, placeholders);
+            if (block is Java { Extensions.Count: > 0 } && env.Rule == EnvMergeRule.Concatenate)
+            {
+                value += JavaExtensions.ArgumentFor(target);
+            }
+
+            EnvList.Apply(target.Env, env, value, env.Suffix is null ? null : Expand(env.Suffix, target, placeholders));
+        }
+    }
+
+    private static void AddPodParts(InjectionContext context, LanguageRule rule, Instrumentation instrumentation, ILanguageSpec? block,
+        ContainerView firstTarget, IReadOnlyList<NamedText> placeholders)
+    {
+        if (rule.InitContainer is not { } init || context.Changes.HasInitContainer(init.Name))
+        {
+            return;
+        }
+
+        if (rule.Volume is { } volume)
+        {
+            context.Changes.AddVolume(volume.Name, InstrumentationVolume.Json(volume.Name, block, volume));
+        }
+
+        var command = init.Command.Select(word => Expand(word, firstTarget, placeholders));
+        var json = InitContainerJson.Agent(init.Name, block?.Image ?? "", command, block?.InitContainerResources, instrumentation, firstTarget,
+            rule.Volume?.Name ?? init.Name, init.MountPath, withPullPolicy: true);
+        context.Changes.AddInitContainer(init.Name, json, firstTarget.IsInit ? firstTarget : null);
+        if (block is Java { Extensions.Count: > 0 } java)
+        {
+            JavaExtensions.AddInitContainers(context, java, instrumentation, firstTarget, init);
+        }
+    }
+
+    private static string Expand(string text, ContainerView container, IReadOnlyList<NamedText> placeholders)
+    {
+        var result = text.Replace("{container}", container.Name, StringComparison.Ordinal);
+        foreach (var placeholder in placeholders)
+        {
+            result = result.Replace("{" + placeholder.Name + "}", placeholder.Value, StringComparison.Ordinal);
+        }
+
+        return result;
+    }
+}

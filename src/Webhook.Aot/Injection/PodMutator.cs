@@ -1,0 +1,181 @@
+using Webhook.Injection.Agents;
+using Webhook.Injection.Hooks;
+using Webhook.Injection.Patching;
+using Webhook.Injection.Pods;
+using Webhook.Injection.Selection;
+using Webhook.Injection.Snapshot;
+
+namespace Webhook.Injection;
+
+/// <summary>
+/// Decides and applies injection for one pod (shared spec §5.2), looping over the generated language table:
+/// already instrumented? which languages, from which Instrumentation? which containers? then each language in
+/// the operator's order. Pure: no I/O, the snapshot and settings are inputs.
+/// </summary>
+public static class PodMutator
+{
+    public static MutationResult Mutate(ReadOnlyMemory<byte> podJson, string ns, InstrumentationSnapshot snapshot, InjectionSettings settings)
+        => Mutate(PodReader.Read(podJson), ns, snapshot, settings);
+
+    public static MutationResult Mutate(PodView pod, string ns, InstrumentationSnapshot snapshot, InjectionSettings settings)
+    {
+        var context = new InjectionContext(pod, ns.Length > 0 ? ns : pod.Namespace, snapshot, settings);
+        var selected = Select(context);
+        if (selected is null || selected.Count == 0)
+        {
+            return Result(context, patch: null);
+        }
+
+        if (AlreadyInstrumented.Reason(pod, out var byInjection) is { } reason)
+        {
+            // Our own earlier injection (reinvocation) is silent; a user's copied env var is worth telling.
+            if (!byInjection)
+            {
+                context.Warn(WarningReason.AlreadyInstrumented, "pod looks already instrumented (" + reason + "); pod admitted unchanged");
+            }
+
+            foreach (var language in selected)
+            {
+                context.Decide(language.Rule.Name, false, "pod already instrumented: " + reason);
+            }
+
+            return Result(context, patch: null);
+        }
+
+        if (pod.Containers.Count == 0)
+        {
+            context.Warn(WarningReason.NoContainers, "spec.containers: the pod has no containers; nothing injected");
+            return Result(context, patch: null);
+        }
+
+        if (!AssignContainerNames(context, selected))
+        {
+            return Result(context, patch: null);
+        }
+
+        foreach (var language in selected)
+        {
+            switch (language.Rule.Hook)
+            {
+                case InjectionHook.GoSidecar:
+                    GoSidecarHook.Inject(context, language);
+                    break;
+                case InjectionHook.ApacheHttpd:
+                    ApacheHttpdHook.Inject(context, language);
+                    break;
+                case InjectionHook.Nginx:
+                    NginxHook.Inject(context, language);
+                    break;
+                default:
+                    AgentInjector.Inject(context, language, ContainerTargets.Resolve(context, language));
+                    break;
+            }
+        }
+
+        return Result(context, context.Changes.IsEmpty ? null : PatchWriter.Write(context.Changes));
+    }
+
+    /// <summary>
+    /// The languages the pod asks for, with their Instrumentations, in injection order; null when a selection
+    /// failed, which (as in the operator) leaves the whole pod unchanged.
+    /// </summary>
+    private static List<SelectedLanguage>? Select(InjectionContext context)
+    {
+        var selected = new List<SelectedLanguage>();
+        foreach (var language in InjectionTable.All)
+        {
+            var value = context.Effective(language.InjectAnnotation);
+            if (value.Length == 0 || value.Equals("false", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var instrumentation = InstrumentationSelector.Select(context, language, value, out var problem);
+            if (instrumentation is null)
+            {
+                context.Warn(problem!.Contains(" Instrumentations in ", StringComparison.Ordinal) ? WarningReason.AmbiguousInstrumentation
+                    : value.Equals("true", StringComparison.OrdinalIgnoreCase) ? WarningReason.NoInstrumentation : WarningReason.InstrumentationNotFound, problem);
+                context.Decide(language.Name, false, problem);
+                return null;
+            }
+
+            if (!context.Settings.IsEnabled(language.Language))
+            {
+                context.Warn(WarningReason.LanguageDisabled, "metadata.annotations[" + InstrumentationSelector.ShortKey(language.InjectAnnotation) + "]: "
+                    + language.DisplayName + " injection is disabled in this webhook (" + language.Switch?.Flag + "); pod admitted without it");
+                context.Decide(language.Name, false, language.Messages.Disabled ?? "disabled");
+                continue;
+            }
+
+            selected.Add(new SelectedLanguage(language, instrumentation));
+        }
+
+        return selected;
+    }
+
+    private static bool AssignContainerNames(InjectionContext context, List<SelectedLanguage> selected)
+    {
+        var common = context.Effective(InjectionTable.ContainerNamesAnnotation);
+        if (!CheckNames(context, InjectionTable.ContainerNamesAnnotation, common))
+        {
+            return false;
+        }
+
+        if (common.Length > 0)
+        {
+            foreach (var language in selected)
+            {
+                language.ContainerNames.AddRange(ContainerNameRules.Split(common));
+            }
+        }
+
+        if (!context.Settings.MultiInstrumentation)
+        {
+            return true;
+        }
+
+        foreach (var language in selected)
+        {
+            var own = context.Effective(language.Rule.ContainerNamesAnnotation);
+            if (!CheckNames(context, language.Rule.ContainerNamesAnnotation, own))
+            {
+                return false;
+            }
+
+            if (own.Length > 0)
+            {
+                language.ContainerNames.AddRange(ContainerNameRules.Split(own));
+            }
+        }
+
+        var inValidationOrder = selected.OrderBy(l => l.Rule.ValidationOrder).ToList();
+        if (ContainerNameRules.Validate(inValidationOrder) is { } problem)
+        {
+            context.Warn(WarningReason.MultiInstrumentationConfig, "metadata.annotations: " + problem + "; pod admitted unchanged");
+            foreach (var language in selected)
+            {
+                context.Decide(language.Rule.Name, false, problem);
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool CheckNames(InjectionContext context, string annotation, string value)
+    {
+        if (ContainerNameRules.IsValid(value))
+        {
+            return true;
+        }
+
+        var message = "metadata.annotations[" + InstrumentationSelector.ShortKey(annotation) + "]: \"" + value
+            + "\" has characters other than letters, digits, '-' and ','; pod admitted unchanged";
+        context.Warn(WarningReason.InvalidContainerNames, message);
+        context.Decide("all", false, message);
+        return false;
+    }
+
+    private static MutationResult Result(InjectionContext context, byte[]? patch) => new(patch, context.Warnings, context.Decisions);
+}

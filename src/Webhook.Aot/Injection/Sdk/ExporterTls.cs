@@ -1,0 +1,83 @@
+using Webhook.Crd;
+using Webhook.Injection.Env;
+using Webhook.Injection.Patching;
+using Webhook.Injection.Pods;
+
+namespace Webhook.Injection.Sdk;
+
+/// <summary>The exporter TLS part of the SDK step (shared spec §7.6): env vars for the files, Secret and ConfigMap volumes.</summary>
+public static class ExporterTls
+{
+    private const int MaxVolumeName = 63;
+
+    public static void Apply(InjectionContext context, ContainerView container, Tls tls)
+    {
+        var secret = tls.SecretName ?? "";
+        var configMap = tls.ConfigMapName ?? "";
+        var secretMount = "/otel-auto-instrumentation-secret-" + secret;
+        var configMapMount = "/otel-auto-instrumentation-configmap-" + configMap;
+        if (tls.CaFile is { Length: > 0 } ca)
+        {
+            var path = ca.StartsWith('/') ? ca : (configMap.Length > 0 ? configMapMount : secretMount) + "/" + ca;
+            EnvList.AppendIfAbsent(container.Env, EnvEntry.Literal("OTEL_EXPORTER_OTLP_CERTIFICATE", path));
+        }
+
+        if (tls.CertFile is { Length: > 0 } cert)
+        {
+            EnvList.AppendIfAbsent(container.Env, EnvEntry.Literal("OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE", cert.StartsWith('/') ? cert : secretMount + "/" + cert));
+        }
+
+        if (tls.KeyFile is { Length: > 0 } key)
+        {
+            EnvList.AppendIfAbsent(container.Env, EnvEntry.Literal("OTEL_EXPORTER_OTLP_CLIENT_KEY", key.StartsWith('/') ? key : secretMount + "/" + key));
+        }
+
+        if (secret.Length > 0)
+        {
+            var volume = VolumeName("otel-auto-secret-", secret);
+            context.Changes.AddVolume(volume, JsonFragments.Build(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("name"u8, volume);
+                w.WriteStartObject("secret"u8);
+                w.WriteString("secretName"u8, secret);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }));
+            context.Changes.AddMount(container, volume, secretMount, readOnly: true);
+        }
+
+        if (configMap.Length > 0)
+        {
+            var volume = VolumeName("otel-auto-configmap-", configMap);
+            context.Changes.AddVolume(volume, JsonFragments.Build(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("name"u8, volume);
+                w.WriteStartObject("configMap"u8);
+                w.WriteString("name"u8, configMap);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }));
+            context.Changes.AddMount(container, volume, configMapMount, readOnly: true);
+        }
+    }
+
+    /// <summary>
+    /// The operator's truncation: at most 63 characters, cut from the end of the variable part, then non-alphanumeric
+    /// characters trimmed from both ends; if still too long, a hard cut.
+    /// </summary>
+    public static string VolumeName(string prefix, string name)
+    {
+        var full = prefix + name;
+        if (full.Length > MaxVolumeName)
+        {
+            full = prefix + name[..Math.Max(0, MaxVolumeName - prefix.Length)];
+        }
+
+        full = full.Trim().TrimStart(NonAlphanumeric(full)).TrimEnd(NonAlphanumeric(full));
+        return full.Length > MaxVolumeName ? full[..MaxVolumeName] : full;
+    }
+
+    private static char[] NonAlphanumeric(string text) => text.Where(c => !char.IsAsciiLetterOrDigit(c)).Distinct().ToArray();
+}

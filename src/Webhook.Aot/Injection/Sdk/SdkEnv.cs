@@ -1,0 +1,140 @@
+using System.Buffers;
+using System.Text.Json;
+using Webhook.Crd;
+using Webhook.Injection.Env;
+using Webhook.Injection.Pods;
+
+namespace Webhook.Injection.Sdk;
+
+/// <summary>
+/// The env every instrumented container gets (shared spec §7.2): step B, the node/pod IPs and the
+/// Instrumentation's common env; step C, the SDK configuration, ending with <c>OTEL_RESOURCE_ATTRIBUTES</c> last.
+/// </summary>
+public static class SdkEnv
+{
+    public const string ResourceAttributesEnv = "OTEL_RESOURCE_ATTRIBUTES";
+    public const string NodeNameEnv = "OTEL_RESOURCE_ATTRIBUTES_NODE_NAME";
+
+    /// <summary>Step B: <c>OTEL_NODE_IP</c> and <c>OTEL_POD_IP</c> first, then <c>spec.env</c> where absent.</summary>
+    public static void AddCommon(ContainerView container, Instrumentation instrumentation)
+    {
+        EnvList.PrependIfAbsent(container.Env, EnvEntry.FieldRef("OTEL_POD_IP", "status.podIP"));
+        EnvList.PrependIfAbsent(container.Env, EnvEntry.FieldRef("OTEL_NODE_IP", "status.hostIP"));
+        AppendAll(container.Env, instrumentation.Spec?.Env);
+    }
+
+    /// <summary>Appends Instrumentation env entries where no entry of that name exists, copying them as written.</summary>
+    public static void AppendAll(List<EnvEntry> env, List<EnvVar>? entries)
+    {
+        foreach (var entry in entries ?? [])
+        {
+            if (entry.Name is { } name && !EnvList.Contains(env, name))
+            {
+                env.Add(Copy(entry));
+            }
+        }
+    }
+
+    public static EnvEntry Copy(EnvVar entry)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            entry.Write(writer);
+        }
+
+        return EnvEntry.Copied(entry.Name!, entry.Value, entry.ValueFrom is not null, buffer.WrittenMemory);
+    }
+
+    /// <summary>
+    /// Step C on <paramref name="target"/>, computed from <paramref name="app"/> (the same container, except for
+    /// the Go sidecar, whose settings describe the app it watches).
+    /// </summary>
+    public static void AddSdk(InjectionContext context, ContainerView target, ContainerView app, Instrumentation instrumentation)
+    {
+        var pod = context.Pod;
+        var spec = instrumentation.Spec!;
+        var env = target.Env;
+        var existing = ResourceAttributes.ExistingKeys(app);
+        var attributes = ResourceAttributes.Compute(pod, context.Namespace, app, instrumentation, existing);
+
+        EnvList.AppendIfAbsent(env, EnvEntry.Literal("OTEL_SERVICE_NAME", ServiceName.Choose(pod, app, instrumentation, attributes)));
+        if (spec.Exporter?.Endpoint is { Length: > 0 } endpoint)
+        {
+            EnvList.AppendIfAbsent(env, EnvEntry.Literal("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint));
+        }
+
+        if (spec.Exporter?.Tls is { } tls)
+        {
+            ExporterTls.Apply(context, target, tls);
+        }
+
+        EnvList.AppendIfAbsent(env, EnvEntry.FieldRef("OTEL_RESOURCE_ATTRIBUTES_POD_NAME", "metadata.name"));
+        SetUnlessUserSet(attributes, existing, "k8s.pod.name", ResourceAttributes.PodNamePlaceholder);
+        if (spec.Resource?.AddK8sUIDAttributes == true && !attributes.ContainsKey("k8s.pod.uid") && !existing.Contains("k8s.pod.uid"))
+        {
+            EnvList.AppendIfAbsent(env, EnvEntry.FieldRef("OTEL_RESOURCE_ATTRIBUTES_POD_UID", "metadata.uid"));
+            attributes["k8s.pod.uid"] = "$(OTEL_RESOURCE_ATTRIBUTES_POD_UID)";
+        }
+
+        if (EnvList.Find(env, ResourceAttributesEnv) is not { } own || own.Value?.Contains("service.version", StringComparison.Ordinal) != true)
+        {
+            if (ServiceName.Version(pod, app, instrumentation) is { Length: > 0 } version)
+            {
+                attributes["service.version"] = version;
+            }
+        }
+
+        if (!attributes.ContainsKey("k8s.node.name") && !existing.Contains("k8s.node.name"))
+        {
+            EnvList.AppendIfAbsent(env, EnvEntry.FieldRef(NodeNameEnv, "spec.nodeName"));
+            attributes["k8s.node.name"] = "$(" + NodeNameEnv + ")";
+        }
+
+        WriteResourceAttributes(context, target, ResourceAttributes.Serialize(attributes));
+        if (spec.Propagators is { Count: > 0 } propagators)
+        {
+            EnvList.AppendIfAbsent(env, EnvEntry.Literal("OTEL_PROPAGATORS", string.Join(",", propagators)));
+        }
+
+        if (spec.Sampler?.Type is { Length: > 0 } sampler && !EnvList.Contains(env, "OTEL_TRACES_SAMPLER") && !EnvList.Contains(env, "OTEL_TRACES_SAMPLER_ARG"))
+        {
+            env.Add(EnvEntry.Literal("OTEL_TRACES_SAMPLER", sampler));
+            if (spec.Sampler.Argument is { Length: > 0 } argument)
+            {
+                env.Add(EnvEntry.Literal("OTEL_TRACES_SAMPLER_ARG", argument));
+            }
+        }
+
+        EnvList.MoveToEnd(env, ResourceAttributesEnv);
+    }
+
+    private static void WriteResourceAttributes(InjectionContext context, ContainerView target, string serialized)
+    {
+        var existing = EnvList.Find(target.Env, ResourceAttributesEnv);
+        if (existing is null)
+        {
+            target.Env.Add(EnvEntry.Literal(ResourceAttributesEnv, serialized));
+        }
+        else if (existing.HasValueFrom)
+        {
+            // The operator would add a value next to valueFrom, which the API server rejects; keep the user's entry.
+            context.Warn(WarningReason.ResourceAttributesValueFrom, "containers[" + target.Name + "].env[" + ResourceAttributesEnv
+                + "]: uses valueFrom, so Kubernetes attributes were not added; set them with a value instead");
+        }
+        else if (serialized.Length > 0)
+        {
+            var value = existing.Value ?? "";
+            existing.SetValue(value.EndsWith(',') ? value + serialized : value + "," + serialized);
+        }
+    }
+
+    /// <summary>The operator forces <c>k8s.pod.name</c> even over the user's own value, duplicating the key; we leave the user's.</summary>
+    private static void SetUnlessUserSet(SortedDictionary<string, string> attributes, HashSet<string> existing, string key, string value)
+    {
+        if (!existing.Contains(key))
+        {
+            attributes[key] = value;
+        }
+    }
+}

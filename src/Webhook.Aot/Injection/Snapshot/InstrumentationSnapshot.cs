@@ -1,0 +1,57 @@
+using Webhook.Crd;
+
+namespace Webhook.Injection.Snapshot;
+
+/// <summary>
+/// An immutable view of every Instrumentation (defaults applied) and Namespace the webhook knows. Sources build a
+/// new one on each change and publish it with one write; a request reads one snapshot from start to end.
+/// </summary>
+public sealed class InstrumentationSnapshot
+{
+    private static readonly IReadOnlyList<Instrumentation> s_none = [];
+
+    private readonly Dictionary<string, List<Instrumentation>> _byNamespace = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NamespaceInfo> _namespaces = new(StringComparer.Ordinal);
+
+    public InstrumentationSnapshot(IEnumerable<Instrumentation> instrumentations, IEnumerable<NamespaceInfo> namespaces)
+    {
+        foreach (var instrumentation in instrumentations)
+        {
+            var ns = instrumentation.Metadata?.Namespace ?? "";
+            if (!_byNamespace.TryGetValue(ns, out var list))
+            {
+                _byNamespace[ns] = list = new List<Instrumentation>();
+            }
+
+            list.Add(instrumentation);
+            Count++;
+        }
+
+        foreach (var ns in namespaces)
+        {
+            _namespaces[ns.Name] = ns;
+        }
+    }
+
+    public static InstrumentationSnapshot Empty { get; } = new([], []);
+
+    public int Count { get; }
+
+    public IReadOnlyList<Instrumentation> InNamespace(string ns) => _byNamespace.TryGetValue(ns, out var list) ? list : s_none;
+
+    public Instrumentation? Find(string ns, string name)
+    {
+        foreach (var instrumentation in InNamespace(ns))
+        {
+            if (instrumentation.Metadata?.Name == name)
+            {
+                return instrumentation;
+            }
+        }
+
+        return null;
+    }
+
+    public string? NamespaceAnnotation(string ns, string key)
+        => _namespaces.TryGetValue(ns, out var info) && info.Annotations.TryGetValue(key, out var value) ? value : null;
+}
