@@ -82,6 +82,7 @@ public sealed class InjectionTableParser
             return null;
         }
 
+        languages.Sort(static (a, b) => a.InjectionOrder.CompareTo(b.InjectionOrder)); // File order is layout: moving an entry must not re-emit.
         return new LanguageTable(prefix, containerNames, volumeSize, multi, new EquatableArray<LanguageEntry>(languages));
     }
 
