@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Webhook.Generators.Model;
@@ -28,7 +30,14 @@ public static class CrdModelEmitter
         foreach (var type in spec.Types)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            context.AddSource("CrdModelGenerator." + type.Name + ".g.cs", SourceText.From(EmitType(spec, type), System.Text.Encoding.UTF8));
+            try
+            {
+                context.AddSource("CrdModelGenerator." + type.Name + ".g.cs", SourceText.From(EmitType(spec, type), System.Text.Encoding.UTF8));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Diagnostics.Descriptors.GeneratorFault, Location.None, "model " + type.Name, e.Message));
+            }
         }
     }
 
@@ -43,7 +52,7 @@ public static class CrdModelEmitter
         var file = new SourceWriter().Header();
         file.Line("namespace " + Namespace + ";").Line();
         file.Summary(type.Description);
-        file.Line("/// <remarks>Generated from the schema at <c>" + type.SchemaPath + "</c>.</remarks>");
+        file.Line("/// <remarks>Generated from the schema at " + string.Join(", ", type.SchemaPaths.Select(p => "<c>" + p + "</c>")) + ".</remarks>");
         file.Open("public sealed partial class " + type.Name);
         if (type.IsRoot)
         {
@@ -61,7 +70,7 @@ public static class CrdModelEmitter
         }
 
         file.Line();
-        foreach (var line in body.ToString().Split('\n'))
+        foreach (var line in body.ToString().TrimEnd('\n').Split('\n'))
         {
             if (line.Length > 0)
             {
@@ -160,7 +169,7 @@ public static class CrdModelEmitter
                 return;
             default:
                 w.Line("var " + result + " = context." + ScalarReader(schema.Kind) + "(ref reader, " + path + ");");
-                EmitChecks(w, schema, path, schema.Kind is ValueKind.IntOrString ? result + "?.Text" : result, statics);
+                EmitChecks(w, schema, path, CheckedText(schema.Kind, result), statics);
                 return;
         }
     }
@@ -281,6 +290,15 @@ public static class CrdModelEmitter
                 break;
         }
     }
+
+    /// <summary>The value as the text the schema's enum and pattern are written in.</summary>
+    private static string CheckedText(ValueKind kind, string value) => kind switch
+    {
+        ValueKind.String => value,
+        ValueKind.IntOrString or ValueKind.Quantity => value + "?.Text",
+        ValueKind.Boolean => "(" + value + " is null ? null : " + value + ".Value ? \"true\" : \"false\")",
+        _ => value + "?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+    };
 
     private static string ScalarReader(ValueKind kind) => kind switch
     {

@@ -23,8 +23,15 @@ public static class InjectionTableEmitter
             return;
         }
 
-        context.AddSource("InjectionTableGenerator.Language.g.cs", SourceText.From(EmitLanguageEnum(table), System.Text.Encoding.UTF8));
-        context.AddSource("InjectionTableGenerator.InjectionTable.g.cs", SourceText.From(EmitTable(table), System.Text.Encoding.UTF8));
+        try
+        {
+            context.AddSource("InjectionTableGenerator.Language.g.cs", SourceText.From(EmitLanguageEnum(table), System.Text.Encoding.UTF8));
+            context.AddSource("InjectionTableGenerator.InjectionTable.g.cs", SourceText.From(EmitTable(table), System.Text.Encoding.UTF8));
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Diagnostics.Descriptors.GeneratorFault, Location.None, "the injection table", e.Message));
+        }
     }
 
     public static string EmitLanguageEnum(LanguageTable table)
@@ -36,7 +43,7 @@ public static class InjectionTableEmitter
         var index = 0;
         foreach (var language in InInjectionOrder(table))
         {
-            w.Line("/// <summary>" + language.DisplayName + " (<c>" + language.InjectAnnotation + "</c>).</summary>");
+            w.Summary(language.DisplayName + " (" + language.InjectAnnotation + ").");
             w.Line(MemberName(language) + " = " + SourceWriter.Number(index++) + ",");
         }
 
@@ -78,7 +85,7 @@ public static class InjectionTableEmitter
 
     private static void EmitRule(SourceWriter w, LanguageEntry language)
     {
-        w.Line("/// <summary>" + language.DisplayName + ".</summary>");
+        w.Summary(language.DisplayName + ".");
         w.Open("public static readonly global::Webhook.Injection.LanguageRule " + MemberName(language) + " = new()");
         w.Line("Language = global::Webhook.Injection.Language." + MemberName(language) + ",");
         w.Line("Name = " + SourceWriter.Literal(language.Name) + ",");
@@ -150,7 +157,7 @@ public static class InjectionTableEmitter
             w.Line("case " + SourceWriter.Number(group.Key) + ":").Indent();
             foreach (var entry in group)
             {
-                w.Open("if (key.SequenceEqual(" + SourceWriter.Literal(entry.Key) + "u8))");
+                w.Open("if (global::System.MemoryExtensions.SequenceEqual(key, " + SourceWriter.Literal(entry.Key) + "u8))");
                 w.Line("language = global::Webhook.Injection.Language." + MemberName(entry.Language) + ";");
                 w.Line("role = global::Webhook.Injection.AnnotationRole." + entry.Role + ";");
                 w.Line("return true;");

@@ -10,8 +10,8 @@ public sealed record CrdSpec(
     string Plural,
     EquatableArray<ModelType> Types);
 
-/// <summary>One generated class: an object schema (identical shapes share one type).</summary>
-public sealed record ModelType(string Name, string SchemaPath, string? Description, bool IsRoot, EquatableArray<ModelProperty> Properties);
+/// <summary>One generated class: an object schema, shared by every field whose schema has the same shape and type name.</summary>
+public sealed record ModelType(string Name, EquatableArray<string> SchemaPaths, string? Description, bool IsRoot, EquatableArray<ModelProperty> Properties);
 
 /// <summary>One property of a generated class.</summary>
 public sealed record ModelProperty(string JsonName, string CsName, string? Description, bool Required, ValueSchema Schema);

@@ -18,7 +18,8 @@ public sealed class CrdSchemaParser
     private readonly string _filePath;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
-    private readonly List<ModelType> _types = new();
+    private readonly Dictionary<string, TypeBuilder> _builders = new(StringComparer.Ordinal);
+    private readonly List<string> _order = new();
     private readonly Dictionary<string, string> _typeNameByShape = new(StringComparer.Ordinal);
     private readonly HashSet<string> _usedTypeNames = new(StringComparer.Ordinal);
 
@@ -73,8 +74,20 @@ public sealed class CrdSchemaParser
             return null;
         }
 
+        if (openApi.Get("properties") is not { Kind: JsonKind.Object, Members.Count: > 0 })
+        {
+            Report(Descriptors.CrdShape, openApi.Line, openApi.Column, _filePath, "schema.openAPIV3Schema must have \"properties\"");
+            return null;
+        }
+
         AddObjectType(openApi, kind, "", isRoot: true);
-        return new CrdSpec(group, versionName, kind, plural, new EquatableArray<ModelType>(_types));
+        var types = new List<ModelType>();
+        foreach (var name in _order)
+        {
+            types.Add(_builders[name].Build());
+        }
+
+        return new CrdSpec(group, versionName, kind, plural, new EquatableArray<ModelType>(types));
     }
 
     private JsonValue? StorageVersion(JsonValue spec)
@@ -98,41 +111,29 @@ public sealed class CrdSchemaParser
         return null;
     }
 
-    private string AddObjectType(JsonValue schema, string preferredName, string schemaPath, bool isRoot)
+    private string AddObjectType(JsonValue schema, string preferredName, string schemaPath, bool isRoot, string parentTypeName = "")
     {
         _cancellationToken.ThrowIfCancellationRequested();
         var shape = Shape(schema);
-        if (_typeNameByShape.TryGetValue(shape, out var existing))
+        if (_typeNameByShape.TryGetValue(preferredName + "|" + shape, out var existing))
         {
+            _builders[existing].AddOccurrence(schemaPath, schema);
             return existing;
         }
 
-        var name = preferredName;
-        for (var i = 2; _usedTypeNames.Contains(name); i++)
-        {
-            name = preferredName + i.ToString(CultureInfo.InvariantCulture);
-        }
+        var name = UniqueName(preferredName, parentTypeName);
+        _typeNameByShape[preferredName + "|" + shape] = name;
+        var builder = new TypeBuilder(name, isRoot);
+        builder.Occurrences.Add((schemaPath.Length == 0 ? "." : schemaPath, Description(schema)));
+        _builders[name] = builder;
+        _order.Add(name);
 
-        _usedTypeNames.Add(name);
-        if (SchemaTypeMapping.LendsTypeByShape(schemaPath) && !_typeNameByShape.ContainsKey(shape))
-        {
-            _typeNameByShape[shape] = name;
-        }
-
-        var index = _types.Count;
-        _types.Add(null!);
         var required = RequiredNames(schema);
-        var properties = new List<ModelProperty>();
         var csNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var member in schema.Get("properties")!.Members)
         {
             var path = schemaPath + "." + member.Name;
-            var csName = SchemaTypeMapping.Pascal(member.Name);
-            if (csName == name)
-            {
-                csName += "Value";
-            }
-
+            var csName = SchemaTypeMapping.MemberName(member.Name, name);
             if (csNames.TryGetValue(csName, out var clash))
             {
                 Report(Descriptors.PropertyNameClash, member.Line, member.Column, path, clash, member.Name, csName);
@@ -143,12 +144,30 @@ public sealed class CrdSchemaParser
             var value = MapValue(member.Value, member.Name, path, name, isRoot, isArrayItem: false);
             if (value is not null)
             {
-                properties.Add(new ModelProperty(member.Name, csName, Description(member.Value), required.Contains(member.Name), value));
+                builder.Properties.Add(new ModelProperty(member.Name, csName, Description(member.Value), required.Contains(member.Name), value));
             }
         }
 
-        _types[index] = new ModelType(name, schemaPath.Length == 0 ? "." : schemaPath, Description(schema), isRoot, new EquatableArray<ModelProperty>(properties));
         return name;
+    }
+
+    /// <summary>The preferred name, else the parent's name in front of it, else a number after it: never a name another shape has.</summary>
+    private string UniqueName(string preferredName, string parentTypeName)
+    {
+        var name = preferredName;
+        if (_usedTypeNames.Contains(name) && parentTypeName.Length > 0 && !preferredName.StartsWith(parentTypeName, StringComparison.Ordinal))
+        {
+            name = parentTypeName + preferredName;
+        }
+
+        var candidate = name;
+        for (var i = 2; _usedTypeNames.Contains(candidate); i++)
+        {
+            candidate = name + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        _usedTypeNames.Add(candidate);
+        return candidate;
     }
 
     private ValueSchema? MapValue(JsonValue schema, string propertyName, string path, string parentTypeName, bool parentIsRoot, bool isArrayItem)
@@ -165,6 +184,11 @@ public sealed class CrdSchemaParser
         {
             var kind = constraints.Pattern == SchemaTypeMapping.QuantityPattern ? ValueKind.Quantity : ValueKind.IntOrString;
             return constraints with { Kind = kind, Pattern = kind == ValueKind.Quantity ? null : constraints.Pattern };
+        }
+
+        if (type is null && schema.Get("x-kubernetes-preserve-unknown-fields") is { Kind: JsonKind.True })
+        {
+            return constraints with { Kind = ValueKind.Raw };
         }
 
         switch (type)
@@ -206,7 +230,7 @@ public sealed class CrdSchemaParser
         if (schema.Get("properties") is { Kind: JsonKind.Object, Members.Count: > 0 })
         {
             var preferred = SchemaTypeMapping.PreferredTypeName(propertyName, isArrayItem, parentTypeName, parentIsRoot);
-            return constraints with { Kind = ValueKind.Object, TypeName = AddObjectType(schema, preferred, path, isRoot: false) };
+            return constraints with { Kind = ValueKind.Object, TypeName = AddObjectType(schema, preferred, path, isRoot: false, parentTypeName) };
         }
 
         if (schema.Get("additionalProperties") is { Kind: JsonKind.Object } additional)
@@ -369,4 +393,40 @@ public sealed class CrdSchemaParser
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, int line, int column, params string[] arguments)
         => _diagnostics.Add(DiagnosticInfo.Create(descriptor, new LocationInfo(_filePath, line, column), arguments));
+
+    /// <summary>A class being collected: its properties, and every place in the schema that uses it.</summary>
+    private sealed class TypeBuilder(string name, bool isRoot)
+    {
+        public List<(string Path, string? Description)> Occurrences { get; } = new();
+
+        public List<ModelProperty> Properties { get; } = new();
+
+        /// <summary>Another field using this class: its property descriptions are kept only where they agree.</summary>
+        public void AddOccurrence(string path, JsonValue schema)
+        {
+            Occurrences.Add((path, Description(schema)));
+            for (var i = 0; i < Properties.Count; i++)
+            {
+                var other = schema.Get("properties")?.Get(Properties[i].JsonName);
+                if (other is not null && Description(other) != Properties[i].Description)
+                {
+                    Properties[i] = Properties[i] with { Description = null };
+                }
+            }
+        }
+
+        public ModelType Build()
+        {
+            var paths = new List<string>();
+            var description = Occurrences[0].Description;
+            foreach (var (path, text) in Occurrences)
+            {
+                paths.Add(path);
+                description = description == text ? description : null;
+            }
+
+            // A class shared by several fields keeps a description only when all of them say the same.
+            return new ModelType(name, new EquatableArray<string>(paths), description, isRoot, new EquatableArray<ModelProperty>(Properties));
+        }
+    }
 }

@@ -105,7 +105,9 @@ public sealed class InjectionTableParser
         foreach (var item in o.Array("blockedUpgrades", optional: true))
         {
             var b = Object(item, "a blockedUpgrades entry");
-            if (b is not null && b.String("version") is { } version && b.String("message") is { } message)
+            var version = b?.String("version");
+            var message = b?.String("message");
+            if (version is not null && message is not null)
             {
                 blocked.Add(new BlockedUpgradeSpec(version, message));
             }
@@ -118,10 +120,12 @@ public sealed class InjectionTableParser
         var requests = EquatableArray<NamedValue>.Empty;
         if (o.Child("resources", optional: true) is { } resources)
         {
-            var r = Object(resources, "resources")!;
-            limits = r.Child("limits") is { } l ? Pairs(l) : limits;
-            requests = r.Child("requests") is { } q ? Pairs(q) : requests;
-            r.ReportUnknown();
+            if (Object(resources, "resources") is { } r)
+            {
+                limits = r.Child("limits") is { } l ? Pairs(l) : limits;
+                requests = r.Child("requests") is { } q ? Pairs(q) : requests;
+                r.ReportUnknown();
+            }
         }
 
         var specDefaults = o.Child("specDefaults", optional: true) is { } d ? Pairs(d) : EquatableArray<NamedValue>.Empty;
@@ -138,7 +142,10 @@ public sealed class InjectionTableParser
         foreach (var guard in o.Array("skipWhenPresent", optional: true))
         {
             var g = Object(guard, "a skipWhenPresent entry");
-            if (g is not null && g.String("name") is { } guardName && g.OneOf("in", GuardScopes) is { } scope && g.String("reason") is { } reason)
+            var guardName = g?.String("name");
+            var scope = g?.OneOf("in", GuardScopes);
+            var reason = g?.String("reason");
+            if (guardName is not null && scope is not null && reason is not null)
             {
                 guards.Add(new PresenceGuardSpec(guardName, scope, reason));
             }
@@ -283,7 +290,12 @@ public sealed class InjectionTableParser
         var annotation = o.String("annotation");
         var defaultValue = o.String("default");
         var values = new List<PlatformValue>();
-        if (o.Child("values") is { Kind: JsonKind.Object } map)
+        var valuesNode = o.Child("values");
+        if (valuesNode is not null && valuesNode.Kind != JsonKind.Object)
+        {
+            Report(Descriptors.TableBadValue, valuesNode.Line, valuesNode.Column, "\"values\"", "must be an object of platform value: placeholders, not " + valuesNode.Describe());
+        }
+        else if (valuesNode is { } map)
         {
             foreach (var member in map.Members)
             {
@@ -397,7 +409,9 @@ public sealed class InjectionTableParser
         var validation = new HashSet<int>();
         foreach (var language in languages)
         {
-            if (!injection.Add(language.InjectionOrder) || !validation.Add(language.ValidationOrder))
+            var injectionRepeats = !injection.Add(language.InjectionOrder);
+            var validationRepeats = !validation.Add(language.ValidationOrder);
+            if (injectionRepeats || validationRepeats)
             {
                 Report(Descriptors.TableBadValue, root.Line, root.Column, "language \"" + language.Name + "\"",
                     "its injectionOrder or validationOrder repeats another language's; give each language its own position");

@@ -26,6 +26,20 @@ public static class SchemaTypeMapping
     };
 
     /// <summary>
+    /// Fields whose class takes the Kubernetes type's name instead of the field's: Java calls its block
+    /// <c>resources</c> where the other languages say <c>resourceRequirements</c>, and the init containers' security
+    /// context is a plain SecurityContext. Same name and same shape make one class, so code can treat them alike.
+    /// </summary>
+    private static readonly Dictionary<string, string> s_propertyTypeNames = new()
+    {
+        ["resources"] = "ResourceRequirements",
+        ["initContainerSecurityContext"] = "SecurityContext",
+    };
+
+    /// <summary>Members every generated class has; a schema property with one of these names gets a suffix.</summary>
+    private static readonly HashSet<string> s_reservedMembers = new() { "Read", "ReadDocument", "Write" };
+
+    /// <summary>
     /// Property names too generic to stand alone as type names; their types take the parent's name as prefix
     /// (<c>VolumeClaimTemplateSpec</c>), as Kubernetes' own types do.
     /// </summary>
@@ -37,28 +51,6 @@ public static class SchemaTypeMapping
     /// </summary>
     public static bool IsObjectMeta(string schemaPath) => schemaPath == ".metadata";
 
-    /// <summary>
-    /// Whether other object schemas of the same shape may use this schema's class. The resource's own sections
-    /// (<c>.spec</c>, <c>.spec.java</c>, <c>.spec.python</c>, …) are its vocabulary and keep a class each even when
-    /// they look alike (the NodeJS, Python and .NET blocks do); shapes below them or in lists (EnvVar,
-    /// ResourceRequirements, SecurityContext) are Kubernetes types reused everywhere, so identical ones share.
-    /// </summary>
-    public static bool LendsTypeByShape(string schemaPath)
-    {
-        var depth = 0;
-        foreach (var c in schemaPath)
-        {
-            if (c == '[')
-            {
-                return true;
-            }
-
-            depth += c == '.' ? 1 : 0;
-        }
-
-        return depth > 2;
-    }
-
     /// <summary>The type name a new object schema would like to have, before collisions are resolved.</summary>
     public static string PreferredTypeName(string propertyName, bool isArrayItem, string parentTypeName, bool parentIsRoot)
     {
@@ -67,8 +59,17 @@ public static class SchemaTypeMapping
             return itemName;
         }
 
-        var name = Pascal(isArrayItem ? Singular(propertyName) : propertyName);
+        var name = !isArrayItem && s_propertyTypeNames.TryGetValue(propertyName, out var mapped)
+            ? mapped
+            : Pascal(isArrayItem ? Singular(propertyName) : propertyName);
         return parentIsRoot || s_genericNames.Contains(name) ? parentTypeName + name : name;
+    }
+
+    /// <summary>The C# property name for a schema property: Pascal case, with "Value" added where it would clash with the class or its methods.</summary>
+    public static string MemberName(string jsonName, string typeName)
+    {
+        var name = Pascal(jsonName);
+        return name == typeName || s_reservedMembers.Contains(name) ? name + "Value" : name;
     }
 
     /// <summary>A C# identifier from a JSON name: <c>ca_file</c> → <c>CaFile</c>, <c>addK8sUIDAttributes</c> → <c>AddK8sUIDAttributes</c>.</summary>

@@ -98,10 +98,9 @@ public static class InstrumentationValidator
         {
             if (language.SpecField is { } field && spec.Language(field)?.VolumeLimitSize is not null)
             {
-                var lang = field.ToLowerInvariant();
-                // The operator points at spec.<lang>.volume.size, which v1alpha1 does not have; name the field that exists.
-                result.Warning("spec." + lang + ".volumeLimitSize is deprecated and will be removed in a future release; use spec."
-                    + lang + ".volumeClaimTemplate instead");
+                // The operator names spec.<lang>.volume.size, which v1alpha1 does not have; name the fields that exist.
+                result.Warning("spec." + field + ".volumeLimitSize is deprecated and will be removed in a future release; use spec."
+                    + field + ".volumeClaimTemplate instead");
             }
         }
     }

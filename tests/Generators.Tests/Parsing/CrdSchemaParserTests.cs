@@ -17,9 +17,9 @@ public sealed class CrdSchemaParserTests
 
         Assert.Equal(("example.io", "v1", "Widget", "widgets"), (spec.Group, spec.Version, spec.Kind, spec.Plural));
         var root = spec.Types[0];
-        Assert.Equal(("Widget", ".", "A widget.", true), (root.Name, root.SchemaPath, root.Description, root.IsRoot));
+        Assert.Equal(("Widget", ".", "A widget.", true), (root.Name, root.SchemaPaths[0], root.Description, root.IsRoot));
         Assert.Equal(["metadata", "spec"], root.Properties.Select(p => p.JsonName));
-        Assert.Equal(("WidgetSpec", ".spec"), (spec.Types[1].Name, spec.Types[1].SchemaPath));
+        Assert.Equal(("WidgetSpec", ".spec"), (spec.Types[1].Name, spec.Types[1].SchemaPaths[0]));
     }
 
     [Theory]
@@ -113,7 +113,7 @@ public sealed class CrdSchemaParserTests
 
         var value = Type(spec, "WidgetSpec").Properties[0].Schema;
         Assert.Equal((ValueKind.Array, ValueKind.Object, "Policy"), (value.Kind, value.Element!.Kind, value.Element.TypeName));
-        Assert.Equal(".spec.policies[]", Type(spec, "Policy").SchemaPath);
+        Assert.Equal(".spec.policies[]", Type(spec, "Policy").SchemaPaths[0]);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class CrdSchemaParserTests
         var property = Type(spec, "WidgetSpec").Properties[0];
         Assert.Equal(("CaBundle", ValueKind.Object, "CaBundle"), (property.CsName, property.Schema.Kind, property.Schema.TypeName));
         var type = Type(spec, "CaBundle");
-        Assert.Equal((".spec.ca_bundle", "CA.", false), (type.SchemaPath, type.Description, type.IsRoot));
+        Assert.Equal((".spec.ca_bundle", "CA.", false), (type.SchemaPaths[0], type.Description, type.IsRoot));
         Assert.Equal(("key_file", "KeyFile"), (type.Properties[0].JsonName, type.Properties[0].CsName));
     }
 
@@ -162,17 +162,46 @@ public sealed class CrdSchemaParserTests
     }
 
     [Fact]
-    public void Parse_IdenticalShapesBelowSections_ShareOneType()
+    public void Parse_SameNameAndShape_ShareOneTypeListingEveryPath()
     {
         var spec = ParseValid(SmallCrd.WithSpec("""
             {
-              "a": { "type": "object", "properties": { "first": { "type": "object", "properties": { "n": { "type": "string", "description": "one" } } } } },
-              "b": { "type": "object", "properties": { "second": { "type": "object", "properties": { "n": { "type": "string", "description": "two" } } } } }
+              "a": { "type": "object", "properties": { "tls": { "type": "object", "description": "one", "properties": { "n": { "type": "string" } } } } },
+              "b": { "type": "object", "properties": { "tls": { "type": "object", "description": "two", "properties": { "n": { "type": "string" } } } } }
             }
             """));
 
-        Assert.Equal("First", Type(spec, "B").Properties[0].Schema.TypeName);
-        Assert.DoesNotContain(spec.Types, t => t.Name == "Second");
+        Assert.Equal("Tls", Type(spec, "B").Properties[0].Schema.TypeName);
+        Assert.Equal([".spec.a.tls", ".spec.b.tls"], Type(spec, "Tls").SchemaPaths);
+        Assert.Null(Type(spec, "Tls").Description);
+    }
+
+    [Fact]
+    public void Parse_SameShapeUnderDifferentNames_KeepsOneTypeEach()
+    {
+        var spec = ParseValid(SmallCrd.WithSpec("""
+            {
+              "a": { "type": "object", "properties": { "first": { "type": "object", "properties": { "n": { "type": "string" } } } } },
+              "b": { "type": "object", "properties": { "second": { "type": "object", "properties": { "n": { "type": "string" } } } } }
+            }
+            """));
+
+        Assert.Equal("First", Type(spec, "A").Properties[0].Schema.TypeName);
+        Assert.Equal("Second", Type(spec, "B").Properties[0].Schema.TypeName);
+    }
+
+    [Fact]
+    public void Parse_ResourcesAndResourceRequirementsOfOneShape_ShareResourceRequirements()
+    {
+        var spec = ParseValid(SmallCrd.WithSpec("""
+            {
+              "java": { "type": "object", "properties": { "resources": { "type": "object", "properties": { "limits": { "type": "object", "additionalProperties": { "type": "string" } } } } } },
+              "go": { "type": "object", "properties": { "resourceRequirements": { "type": "object", "properties": { "limits": { "type": "object", "additionalProperties": { "type": "string" } } } } } }
+            }
+            """));
+
+        Assert.Equal("ResourceRequirements", Type(spec, "Java").Properties[0].Schema.TypeName);
+        Assert.Equal("ResourceRequirements", Type(spec, "Go").Properties[0].Schema.TypeName);
     }
 
     [Fact]
@@ -189,7 +218,7 @@ public sealed class CrdSchemaParserTests
     }
 
     [Fact]
-    public void Parse_DifferentShapesWantingOneName_SecondGetsANumberSuffix()
+    public void Parse_DifferentShapesWantingOneName_SecondGetsItsParentsNameInFront()
     {
         var spec = ParseValid(SmallCrd.WithSpec("""
             {
@@ -199,8 +228,8 @@ public sealed class CrdSchemaParserTests
             """));
 
         Assert.Equal("Tls", Type(spec, "A").Properties[0].Schema.TypeName);
-        Assert.Equal("Tls2", Type(spec, "B").Properties[0].Schema.TypeName);
-        Assert.Equal(["q"], Type(spec, "Tls2").Properties.Select(p => p.JsonName));
+        Assert.Equal("BTls", Type(spec, "B").Properties[0].Schema.TypeName);
+        Assert.Equal(["q"], Type(spec, "BTls").Properties.Select(p => p.JsonName));
     }
 
     [Fact]
