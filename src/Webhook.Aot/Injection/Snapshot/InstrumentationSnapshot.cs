@@ -13,6 +13,9 @@ public sealed class InstrumentationSnapshot
     private readonly Dictionary<string, List<Instrumentation>> _byNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NamespaceInfo> _namespaces = new(StringComparer.Ordinal);
 
+    /// <summary>Namespaces with an inject annotation: their pods may ask for injection without an annotation of their own.</summary>
+    private readonly HashSet<string> _injectingNamespaces = new(StringComparer.Ordinal);
+
     public InstrumentationSnapshot(IEnumerable<Instrumentation> instrumentations, IEnumerable<NamespaceInfo> namespaces)
     {
         foreach (var instrumentation in instrumentations)
@@ -30,10 +33,34 @@ public sealed class InstrumentationSnapshot
         foreach (var ns in namespaces)
         {
             _namespaces[ns.Name] = ns;
+            foreach (var key in ns.Annotations.Keys)
+            {
+                if (InjectionTable.TryClassifyAnnotation(System.Text.Encoding.UTF8.GetBytes(key), out _, out var role) && role == AnnotationRole.Inject)
+                {
+                    _injectingNamespaces.Add(ns.Name);
+                }
+            }
         }
+
+        _injectingNamespaceLookup = _injectingNamespaces.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _injectingNamespaceLookup;
+
     public static InstrumentationSnapshot Empty { get; } = new([], []);
+
+    /// <summary>Whether the namespace (UTF-8, as in the request) carries an inject annotation. Allocates nothing.</summary>
+    public bool NamespaceMayInject(ReadOnlySpan<byte> ns)
+    {
+        if (_injectingNamespaces.Count == 0 || ns.Length > 253)
+        {
+            return false;
+        }
+
+        Span<char> name = stackalloc char[253];
+        var length = System.Text.Encoding.UTF8.GetChars(ns, name);
+        return _injectingNamespaceLookup.Contains(name[..length]);
+    }
 
     public int Count { get; }
 

@@ -1,0 +1,49 @@
+using System.Text;
+using Webhook.Injection;
+using Webhook.Injection.Snapshot;
+
+namespace Webhook.Admission;
+
+/// <summary>The outcome of one pod admission: what injection decided, and whether our own fault made us admit it unchanged.</summary>
+public sealed record AdmissionMutationResult(MutationResult Mutation, bool FailedOpen, Exception? Fault);
+
+/// <summary>
+/// The engine's entry for an AdmissionReview: only pod CREATEs are mutated; a pod that asks for nothing costs one
+/// scan of its annotation keys and no allocation; anything the engine fails on is admitted unchanged (fail open).
+/// </summary>
+public static class AdmissionMutation
+{
+    private static readonly AdmissionMutationResult s_unchanged = new(MutationResult.Unchanged, false, null);
+
+    public static AdmissionMutationResult Handle(ReadOnlyMemory<byte> review, in AdmissionRequestView view, InstrumentationSnapshot snapshot, InjectionSettings settings)
+    {
+        var body = review.Span;
+        if (!IsPodCreate(body, view) || view.Object.Equals(default(Range)))
+        {
+            return s_unchanged;
+        }
+
+        var pod = review[view.Object];
+        var ns = body[view.Namespace];
+        if (!InjectionPrecheck.MayAskForInjection(pod.Span, ns, snapshot))
+        {
+            return s_unchanged;
+        }
+
+        try
+        {
+            return new AdmissionMutationResult(PodMutator.Mutate(pod, Encoding.UTF8.GetString(ns), snapshot, settings), false, null);
+        }
+        catch (Exception e)
+        {
+            // Our fault, not the user's: admit the pod unchanged with one warning; the caller logs the uid and counts it.
+            var warning = new InjectionWarning(WarningReason.InternalError,
+                "otel-webhook: injection failed (" + e.GetType().Name + "); pod admitted unchanged; the webhook log has the details");
+            return new AdmissionMutationResult(new MutationResult(null, [warning], []), true, e);
+        }
+    }
+
+    private static bool IsPodCreate(ReadOnlySpan<byte> body, in AdmissionRequestView view)
+        => body[view.Kind].SequenceEqual("Pod"u8) && body[view.Group].IsEmpty && body[view.Version].SequenceEqual("v1"u8)
+            && body[view.Operation].SequenceEqual("CREATE"u8) && body[view.SubResource].IsEmpty;
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+
+namespace Webhook.Admission;
+
+/// <summary>Why an AdmissionReview could not be read; the message is precise enough to answer with HTTP 400.</summary>
+public sealed class AdmissionFormatException(string message) : Exception(message);
+
+/// <summary>
+/// Walks an AdmissionReview once with <see cref="Utf8JsonReader"/> and records where its fields are. Allocates
+/// nothing on success; subtrees other than <c>request.object</c>'s bounds are skipped.
+/// </summary>
+public static class AdmissionReader
+{
+    public static AdmissionRequestView Read(ReadOnlySpan<byte> json)
+    {
+        var view = default(AdmissionRequestView);
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 512 });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw Fail("the body must be a JSON object (an AdmissionReview)");
+            }
+
+            var apiVersionOk = false;
+            var kindOk = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("apiVersion"u8))
+                {
+                    reader.Read();
+                    apiVersionOk = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("admission.k8s.io/v1"u8);
+                }
+                else if (reader.ValueTextEquals("kind"u8))
+                {
+                    reader.Read();
+                    kindOk = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("AdmissionReview"u8);
+                }
+                else if (reader.ValueTextEquals("request"u8))
+                {
+                    reader.Read();
+                    ReadRequest(ref reader, ref view);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            view.IsAdmissionReviewV1 = apiVersionOk && kindOk;
+        }
+        catch (JsonException e)
+        {
+            throw Fail("the body is not valid JSON: " + e.Message);
+        }
+
+        return view;
+    }
+
+    private static void ReadRequest(ref Utf8JsonReader reader, ref AdmissionRequestView view)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        view.HasRequest = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("uid"u8))
+            {
+                view.Uid = StringRange(ref reader);
+            }
+            else if (reader.ValueTextEquals("namespace"u8))
+            {
+                view.Namespace = StringRange(ref reader);
+            }
+            else if (reader.ValueTextEquals("operation"u8))
+            {
+                view.Operation = StringRange(ref reader);
+            }
+            else if (reader.ValueTextEquals("subResource"u8))
+            {
+                view.SubResource = StringRange(ref reader);
+            }
+            else if (reader.ValueTextEquals("dryRun"u8))
+            {
+                reader.Read();
+                view.DryRun = reader.TokenType == JsonTokenType.True;
+            }
+            else if (reader.ValueTextEquals("kind"u8))
+            {
+                reader.Read();
+                ReadGroupVersionKind(ref reader, ref view);
+            }
+            else if (reader.ValueTextEquals("object"u8))
+            {
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                view.Object = reader.TokenType == JsonTokenType.EndObject ? new Range(start, (int)reader.BytesConsumed) : default;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    private static void ReadGroupVersionKind(ref Utf8JsonReader reader, ref AdmissionRequestView view)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("group"u8))
+            {
+                view.Group = StringRange(ref reader);
+            }
+            else if (reader.ValueTextEquals("version"u8))
+            {
+                view.Version = StringRange(ref reader);
+            }
+            else if (reader.ValueTextEquals("kind"u8))
+            {
+                view.Kind = StringRange(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    /// <summary>The range of a string value's raw bytes (between the quotes); empty for any other token.</summary>
+    private static Range StringRange(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            return default;
+        }
+
+        var start = (int)reader.TokenStartIndex + 1;
+        return new Range(start, start + reader.ValueSpan.Length);
+    }
+
+    private static AdmissionFormatException Fail(string message) => new(message);
+}

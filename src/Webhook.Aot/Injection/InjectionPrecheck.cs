@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Webhook.Injection.Snapshot;
+
+namespace Webhook.Injection;
+
+/// <summary>
+/// The fast answer for the common case: does this pod ask for injection at all? Reads only the pod's annotation
+/// keys, allocates nothing, and says "maybe" whenever it cannot be sure, so the full path decides.
+/// </summary>
+public static class InjectionPrecheck
+{
+    public static bool MayAskForInjection(ReadOnlySpan<byte> podJson, ReadOnlySpan<byte> ns, InstrumentationSnapshot snapshot)
+    {
+        if (snapshot.NamespaceMayInject(ns))
+        {
+            return true;
+        }
+
+        var reader = new Utf8JsonReader(podJson, new JsonReaderOptions { MaxDepth = 256 });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return true;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!reader.ValueTextEquals("metadata"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                    continue;
+                }
+
+                reader.Read();
+                return reader.TokenType == JsonTokenType.StartObject && MetadataAsks(ref reader);
+            }
+
+            return false;
+        }
+        catch (JsonException)
+        {
+            // Malformed input is for the full path to report; never decide "nothing asked" on a guess.
+            return true;
+        }
+    }
+
+    private static bool MetadataAsks(ref Utf8JsonReader reader)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!reader.ValueTextEquals("annotations"u8))
+            {
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                return reader.TokenType != JsonTokenType.Null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueIsEscaped)
+                {
+                    return true;
+                }
+
+                var isInject = InjectionTable.TryClassifyAnnotation(reader.ValueSpan, out _, out var role) && role == AnnotationRole.Inject;
+                reader.Read();
+                if (isInject && (reader.TokenType != JsonTokenType.String || !IsEmptyOrFalse(ref reader)))
+                {
+                    return true;
+                }
+
+                reader.Skip();
+            }
+
+            return false;
+        }
+
+        return false;
+    }
+
+    private static bool IsEmptyOrFalse(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return false;
+        }
+
+        var value = reader.ValueSpan;
+        return value.Length == 0 || (value.Length == 5 && System.Text.Ascii.EqualsIgnoreCase(value, "false"u8));
+    }
+}
