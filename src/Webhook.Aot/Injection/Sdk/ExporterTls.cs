@@ -10,7 +10,7 @@ public static class ExporterTls
 {
     private const int MaxVolumeName = 63;
 
-    public static void Apply(InjectionContext context, ContainerView container, Tls tls)
+    public static void Apply(InjectionContext context, ContainerView container, Crd.Tls tls)
     {
         var secret = tls.SecretName ?? "";
         var configMap = tls.ConfigMapName ?? "";

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Http;
+using Webhook.Hosting;
+
+namespace Webhook.Admission;
+
+/// <summary>The checks every admission endpoint makes before it looks at the object: media type, size, envelope.</summary>
+public sealed class ReviewRequest : IDisposable
+{
+    private ReviewRequest(RequestBody? body, AdmissionRequestView view, AdmissionOutcome? failure, string? problem)
+    {
+        Body = body;
+        View = view;
+        Failure = failure;
+        Problem = problem;
+    }
+
+    public RequestBody? Body { get; }
+
+    public AdmissionRequestView View { get; }
+
+    /// <summary>Set when the request cannot be answered with an AdmissionReview; <see cref="Problem"/> says why.</summary>
+    public AdmissionOutcome? Failure { get; }
+
+    public string? Problem { get; }
+
+    public ReadOnlySpan<byte> Uid => Body!.Memory.Span[View.Uid];
+
+    public static async Task<ReviewRequest> ReadAsync(HttpContext context, string expectedKind)
+    {
+        var contentType = context.Request.ContentType ?? "";
+        if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Fail(AdmissionOutcome.UnsupportedMediaType, "Content-Type must be application/json, not \"" + contentType + "\"");
+        }
+
+        var body = await RequestBody.ReadAsync(context.Request, ServeOptions.MaxRequestBytes, context.RequestAborted);
+        if (body is null)
+        {
+            return Fail(AdmissionOutcome.TooLarge, "the body is larger than " + ServeOptions.MaxRequestBytes + " bytes, more than any AdmissionReview can be");
+        }
+
+        AdmissionRequestView view;
+        try
+        {
+            view = AdmissionReader.Read(body.Memory.Span);
+        }
+        catch (AdmissionFormatException e)
+        {
+            body.Dispose();
+            return Fail(AdmissionOutcome.BadRequest, e.Message);
+        }
+
+        var problem = Check(body.Memory.Span, view, expectedKind);
+        if (problem is not null)
+        {
+            body.Dispose();
+            return Fail(AdmissionOutcome.BadRequest, problem);
+        }
+
+        return new ReviewRequest(body, view, null, null);
+    }
+
+    public void Dispose() => Body?.Dispose();
+
+    private static string? Check(ReadOnlySpan<byte> body, in AdmissionRequestView view, string expectedKind)
+    {
+        if (!view.IsAdmissionReviewV1)
+        {
+            return "expected apiVersion admission.k8s.io/v1 and kind AdmissionReview";
+        }
+
+        if (!view.HasRequest)
+        {
+            return "the AdmissionReview has no \"request\"";
+        }
+
+        if (body[view.Uid].IsEmpty)
+        {
+            return "request.uid is missing";
+        }
+
+        if (body[view.Kind].IsEmpty)
+        {
+            return "request.kind is missing";
+        }
+
+        if (!body[view.Kind].SequenceEqual(System.Text.Encoding.UTF8.GetBytes(expectedKind)))
+        {
+            return "request.kind.kind is \"" + System.Text.Encoding.UTF8.GetString(body[view.Kind]) + "\"; this endpoint admits " + expectedKind;
+        }
+
+        return null;
+    }
+
+    private static ReviewRequest Fail(AdmissionOutcome outcome, string problem) => new(null, default, outcome, problem);
+}

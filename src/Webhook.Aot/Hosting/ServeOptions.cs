@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using Webhook.Injection;
+using Webhook.Instrumentations;
+
+namespace Webhook.Hosting;
+
+/// <summary>Everything <c>otel-webhook serve</c> was told, parsed and checked before anything starts.</summary>
+public sealed class ServeOptions
+{
+    public const int DefaultPort = 9443;
+    public const string DefaultCertDir = "/tmp/k8s-webhook-server/serving-certs";
+
+    /// <summary>
+    /// 7 MiB: the API server stores objects of at most 3 MiB (etcd's limit) and a review carries the object and
+    /// the old object, plus the envelope.
+    /// </summary>
+    public const int MaxRequestBytes = 7 * 1024 * 1024;
+
+    public int Port { get; init; } = DefaultPort;
+
+    public string CertDir { get; init; } = DefaultCertDir;
+
+    public string? InstrumentationsFolder { get; init; }
+
+    public string? Kubeconfig { get; init; }
+
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan CertificatePollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan DirectoryPollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    public InjectionSettings Settings { get; init; } = InjectionSettings.Defaults;
+
+    public ImageDefaults Images { get; init; } = ImageDefaults.FromTable;
+}

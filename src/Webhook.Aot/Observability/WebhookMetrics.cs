@@ -1,0 +1,67 @@
+using System.Diagnostics.Metrics;
+using Webhook.Admission;
+using Webhook.Injection;
+
+namespace Webhook.Observability;
+
+/// <summary>The webhook's one Meter and its instruments. Names are constants; /metrics renders them in Prometheus text.</summary>
+public sealed class WebhookMetrics : IDisposable
+{
+    public const string MeterName = "otel-webhook";
+    public const string Requests = "otel_webhook_admission_requests";
+    public const string Duration = "otel_webhook_admission_duration_seconds";
+    public const string Injections = "otel_webhook_injections";
+    public const string Warnings = "otel_webhook_warnings";
+    public const string SnapshotAge = "otel_webhook_snapshot_age_seconds";
+    public const string SnapshotInstrumentations = "otel_webhook_snapshot_instrumentations";
+    public const string WatchRestarts = "otel_webhook_watch_restarts";
+
+    private readonly Counter<long> _requests;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _injections;
+    private readonly Counter<long> _warnings;
+
+    public WebhookMetrics(Func<double?> snapshotAgeSeconds, Func<long> snapshotInstrumentations, Func<long> watchRestarts)
+    {
+        Meter = new Meter(MeterName);
+        _requests = Meter.CreateCounter<long>(Requests, description: "Admission requests by endpoint and outcome.");
+        _duration = Meter.CreateHistogram<double>(Duration, unit: "s", description: "Time from request body read to response written.");
+        _injections = Meter.CreateCounter<long>(Injections, description: "Languages injected into pods.");
+        _warnings = Meter.CreateCounter<long>(Warnings, description: "Admission warnings returned, by reason.");
+        Meter.CreateObservableGauge(SnapshotAge, () => snapshotAgeSeconds() ?? -1, unit: "s", description: "Seconds since the current snapshot was published (-1 before the first).");
+        Meter.CreateObservableGauge(SnapshotInstrumentations, snapshotInstrumentations, description: "Instrumentations in the current snapshot.");
+        Meter.CreateObservableCounter(WatchRestarts, watchRestarts, description: "Watch connections restarted (drops, 410 Gone, watchdog).");
+    }
+
+    public Meter Meter { get; }
+
+    public void Request(string endpoint, AdmissionOutcome outcome, double seconds)
+    {
+        _requests.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint), new KeyValuePair<string, object?>("outcome", AdmissionOutcomes.MetricLabel(outcome)));
+        _duration.Record(seconds, new KeyValuePair<string, object?>("endpoint", endpoint));
+    }
+
+    public void Injected(string language) => _injections.Add(1, new KeyValuePair<string, object?>("language", language));
+
+    public void Warned(WarningReason reason) => _warnings.Add(1, new KeyValuePair<string, object?>("reason", WarningLabel(reason)));
+
+    public void Dispose() => Meter.Dispose();
+
+    /// <summary>snake_case of the reason, so metric labels stay stable if the enum is reordered.</summary>
+    private static string WarningLabel(WarningReason reason)
+    {
+        var name = reason.ToString();
+        var builder = new System.Text.StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+}

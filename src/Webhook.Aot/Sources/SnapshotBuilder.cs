@@ -1,0 +1,74 @@
+using Webhook.Crd;
+using Webhook.Documents;
+using Webhook.Injection.Snapshot;
+using Webhook.Instrumentations;
+
+namespace Webhook.Sources;
+
+/// <summary>
+/// Turns documents (from files or from the API server) into a snapshot: Instrumentations are schema-checked,
+/// defaulted and validated, an invalid one is left out and reported, never half-applied; Namespaces keep their
+/// annotations; other kinds are skipped.
+/// </summary>
+public sealed class SnapshotBuilder
+{
+    private readonly InstrumentationLoader _loader;
+
+    public SnapshotBuilder(ImageDefaults images) => _loader = new InstrumentationLoader(images);
+
+    /// <summary>One document's contribution: an Instrumentation, a Namespace, or nothing (with the problems found).</summary>
+    public SnapshotEntry Read(SourceDocument document, string defaultNamespace)
+    {
+        switch (document.Kind)
+        {
+            case Instrumentation.SchemaKind:
+                var loaded = _loader.Load(document);
+                if (loaded.Instrumentation is { } instrumentation)
+                {
+                    instrumentation.Metadata!.Namespace ??= defaultNamespace;
+                }
+
+                return new SnapshotEntry(loaded.Instrumentation, null, loaded.Errors.Select(e => e.ToString()).ToList(),
+                    loaded.Warnings.Select(w => w.Message).ToList());
+            case "Namespace":
+                return new SnapshotEntry(null, NamespaceOf(document), [], []);
+            default:
+                return new SnapshotEntry(null, null, [], []);
+        }
+    }
+
+    public static InstrumentationSnapshot Build(IEnumerable<SnapshotEntry> entries)
+    {
+        var list = entries.ToList();
+        return new InstrumentationSnapshot(list.Where(e => e.Instrumentation is not null).Select(e => e.Instrumentation!),
+            list.Where(e => e.Namespace is not null).Select(e => e.Namespace!));
+    }
+
+    private static NamespaceInfo? NamespaceOf(SourceDocument document)
+    {
+        var context = new ModelReadContext();
+        var reader = new System.Text.Json.Utf8JsonReader(document.Json);
+        reader.Read();
+        ObjectMeta? metadata = null;
+        while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("metadata"u8))
+            {
+                reader.Read();
+                metadata = ObjectMeta.Read(ref reader, context, "metadata");
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return metadata?.Name is { Length: > 0 } name
+            ? new NamespaceInfo(name, metadata.Annotations ?? new Dictionary<string, string>())
+            : null;
+    }
+}
+
+/// <summary>What one document adds to a snapshot, and what was wrong with it.</summary>
+public sealed record SnapshotEntry(Instrumentation? Instrumentation, NamespaceInfo? Namespace, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
