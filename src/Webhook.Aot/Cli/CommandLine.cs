@@ -1,7 +1,8 @@
 namespace Webhook.Cli;
 
 /// <summary>
-/// The parsed words of a command line: <c>--flag value</c>, <c>--flag=value</c>, <c>-f value</c>, bare switches.
+/// The parsed words of a command line: <c>--flag value</c>, <c>--flag=value</c>, <c>-f value</c>, bare switches, and
+/// switches given a value after '=' (<c>--enable-go-instrumentation=false</c>), which the command then reads.
 /// Each command says which options it takes, so a typo is an error that names the option, never silently ignored.
 /// </summary>
 public sealed class CommandLine
@@ -25,13 +26,13 @@ public sealed class CommandLine
                 throw new UsageException("otel-webhook " + command + ": unknown option '" + name + "'; options: " + string.Join(", ", takesValue.Keys));
             }
 
-            if (!needsValue)
-            {
-                result._options[name] = null;
-            }
-            else if (equals > 0 && name != argument)
+            if (equals > 0 && name != argument)
             {
                 result._options[name] = argument[(equals + 1)..];
+            }
+            else if (!needsValue)
+            {
+                result._options[name] = null;
             }
             else if (i + 1 < arguments.Length)
             {

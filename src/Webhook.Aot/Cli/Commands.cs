@@ -8,6 +8,14 @@ public static class Commands
 
         commands:
           validate -f FILE|-    check Instrumentation resources and print them with defaults applied
+          inject -f FILE|- [--instrumentations DIR] [--namespace NS] [--explain]
+                                inject into the Pods and workload pod templates of FILE as the webhook would
+                                and print every document; the operator's switches apply:
+                                --enable-<language>-instrumentation[=true|false], --enable-multi-instrumentation[=true|false],
+                                --auto-instrumentation-<language>-image IMAGE
+          manifests [--namespace NS] [--cert-manager] [--image IMAGE]
+                                print the install bundle as YAML for kubectl apply -f -; without --cert-manager it
+                                holds a generated CA and serving certificate, valid 1 year
           version               print the version, the resource it serves and the default images
         """;
 
@@ -24,8 +32,10 @@ public static class Commands
             return args[0] switch
             {
                 ValidateCommand.Name => ValidateCommand.Run(args.AsSpan(1), output, errors),
+                InjectCommand.Name => InjectCommand.Run(args.AsSpan(1), output, errors),
                 VersionCommand.Name => VersionCommand.Run(output),
-                "serve" or "inject" or "manifests" => NotYetAvailable(args[0], errors),
+                ManifestsCommand.Name => ManifestsCommand.Run(args.AsSpan(1), output, TimeProvider.System),
+                "serve" => NotYetAvailable(args[0], errors),
                 _ => throw new UsageException("otel-webhook: unknown command '" + args[0] + "'\n" + Usage),
             };
         }

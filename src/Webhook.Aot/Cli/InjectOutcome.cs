@@ -1,0 +1,28 @@
+using Webhook.Injection;
+
+namespace Webhook.Cli;
+
+/// <summary>What <c>inject</c> did with one document: the document to write out, and what to tell about it.</summary>
+public sealed record InjectOutcome
+{
+    /// <summary>The document as it goes to standard output: injected, or exactly as read.</summary>
+    public required byte[] Json { get; init; }
+
+    /// <summary>Null for a document that is neither a Pod nor a workload.</summary>
+    public WorkloadKind? Kind { get; init; }
+
+    /// <summary>The engine's answer; null when the engine did not run.</summary>
+    public MutationResult? Result { get; init; }
+
+    /// <summary>The languages the pod template (or its namespace) asks for, by table name.</summary>
+    public IReadOnlyList<string> Requested { get; init; } = [];
+
+    /// <summary>Paths of instrumentation annotations placed where no pod will ever carry them.</summary>
+    public IReadOnlyList<string> MisplacedAnnotations { get; init; } = [];
+
+    /// <summary>Why the document was passed through without being looked at (an unknown apiVersion), or null.</summary>
+    public string? Skipped { get; init; }
+
+    /// <summary>Why the document could not be read or injected, or null; such a document is written out unchanged.</summary>
+    public string? Error { get; init; }
+}

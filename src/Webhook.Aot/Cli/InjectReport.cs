@@ -1,0 +1,106 @@
+using Webhook.Documents;
+using Webhook.Injection;
+
+namespace Webhook.Cli;
+
+/// <summary>
+/// What <c>inject</c> says about each document on standard error, every line prefixed with the document
+/// (<c>deploy.yaml, document 2 (Deployment "shop"): …</c>): warnings and problems always, and with
+/// <c>--explain</c> the decision per language and why.
+/// </summary>
+public sealed class InjectReport
+{
+    private const string NotInjected = "not injected: ";
+
+    private readonly TextWriter _errors;
+    private readonly bool _explain;
+
+    public InjectReport(TextWriter errors, bool explain)
+    {
+        _errors = errors;
+        _explain = explain;
+    }
+
+    public void Write(SourceDocument document, InjectOutcome outcome)
+    {
+        if (outcome.Kind is not { } kind)
+        {
+            return;
+        }
+
+        var where = document.Describe() + ": ";
+        if (outcome.Skipped is { } skipped)
+        {
+            _errors.WriteLine(where + skipped);
+            return;
+        }
+
+        foreach (var path in outcome.MisplacedAnnotations)
+        {
+            _errors.WriteLine(where + path + ": ignored here, the webhook reads it only from pods; move it to " + kind.TemplateField + ".metadata.annotations");
+        }
+
+        if (outcome.Error is { } error)
+        {
+            _errors.WriteLine(where + error);
+        }
+
+        if (outcome.Result is not { } result)
+        {
+            return;
+        }
+
+        var explained = _explain ? Explain(where, kind, outcome, result) : [];
+        foreach (var warning in result.Warnings)
+        {
+            if (!explained.Contains(warning.Message))
+            {
+                _errors.WriteLine(where + InTemplate(kind, warning.Message));
+            }
+        }
+    }
+
+    /// <summary>Writes the decisions and returns their reasons, so a warning saying the same is not repeated.</summary>
+    private HashSet<string> Explain(string where, WorkloadKind kind, InjectOutcome outcome, MutationResult result)
+    {
+        var reasons = new HashSet<string>(StringComparer.Ordinal);
+        if (outcome.Requested.Count == 0 && result.Decisions.Count == 0)
+        {
+            _errors.WriteLine(where + "no inject annotation on the " + (kind.IsPod ? "pod" : "pod template") + " or its namespace");
+            return reasons;
+        }
+
+        var decided = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var decision in result.Decisions)
+        {
+            decided.Add(decision.Language);
+            reasons.Add(decision.Reason);
+            _errors.WriteLine(where + decision.Language + ": " + (decision.Injected ? "" : NotInjected) + InTemplate(kind, decision.Reason));
+        }
+
+        // A selection problem with one language leaves the whole pod unchanged, and only that language has a decision.
+        if (!decided.Contains("all"))
+        {
+            foreach (var language in outcome.Requested)
+            {
+                if (!decided.Contains(language))
+                {
+                    _errors.WriteLine(where + language + ": " + NotInjected + "the " + (kind.IsPod ? "pod" : "pod template") + " was left unchanged (see above)");
+                }
+            }
+        }
+
+        if (result.Patch is not null && kind.OfflineOwnerNote is { } note)
+        {
+            _errors.WriteLine(where + "note: " + note);
+        }
+
+        return reasons;
+    }
+
+    /// <summary>The engine names pod fields (<c>metadata.annotations[…]</c>); in a workload they sit under the pod template.</summary>
+    private static string InTemplate(WorkloadKind kind, string message)
+        => !kind.IsPod && (message.StartsWith("metadata.", StringComparison.Ordinal) || message.StartsWith("spec.", StringComparison.Ordinal))
+            ? kind.TemplateField + "." + message
+            : message;
+}
