@@ -13,6 +13,7 @@ public enum WarningReason
     ContainerSkipped,
     UnsupportedPlatform,
     GoSkipped,
+    PrivilegedSidecar,
     ResourceAttributesValueFrom,
     WebServerConflict,
     WebServerFirstContainerOnly,

@@ -78,13 +78,13 @@ public sealed class PodChanges
         }
 
         container.VolumeMounts.Add(new VolumeMountView(name, mountPath, JsonFragments.Mount(name, mountPath, readOnly)));
-        _mountsChanged.Add(container);
+        TrackMounts(container);
     }
 
     public void RemoveMount(ContainerView container, VolumeMountView mount)
     {
         container.VolumeMounts.Remove(mount);
-        _mountsChanged.Add(container);
+        TrackMounts(container);
     }
 
     public bool HasInitContainer(string name) => InitContainers.Exists(slot => slot.Name == name);
@@ -117,6 +117,15 @@ public sealed class PodChanges
         if (index >= 0)
         {
             InitContainers[index] = new InitContainerSlot(name, null, json);
+        }
+    }
+
+    /// <summary>A container injection adds (the Go sidecar) carries its mounts in its own JSON, not as a separate patch operation.</summary>
+    private void TrackMounts(ContainerView container)
+    {
+        if (_originalEnv.ContainsKey(container))
+        {
+            _mountsChanged.Add(container);
         }
     }
 

@@ -1,0 +1,36 @@
+using Webhook.Injection.Pods;
+using Webhook.Injection.Selection;
+
+namespace Webhook.Injection.Hooks;
+
+/// <summary>The containers a web server module goes into: the language's targets without init containers, which it cannot serve.</summary>
+public static class WebServerTargets
+{
+    public static List<ContainerView> Resolve(InjectionContext context, SelectedLanguage selected)
+    {
+        var regular = new List<ContainerView>();
+        foreach (var target in ContainerTargets.Resolve(context, selected))
+        {
+            if (target.IsInit)
+            {
+                context.Warn(WarningReason.ContainerSkipped, "initContainers[" + target.Name + "]: " + selected.Rule.DisplayName
+                    + " cannot go into an init container, skipped; name a regular container");
+                continue;
+            }
+
+            regular.Add(target);
+        }
+
+        return regular;
+    }
+
+    /// <summary>The operator loads the module only in the first container and gives the others the SDK env alone.</summary>
+    public static void WarnFirstOnly(InjectionContext context, SelectedLanguage selected, List<ContainerView> targets)
+    {
+        if (targets.Count > 1)
+        {
+            context.Warn(WarningReason.WebServerFirstContainerOnly, "metadata.annotations[container-names]: " + selected.Rule.DisplayName
+                + " module only in \"" + targets[0].Name + "\", others get env only; name one container");
+        }
+    }
+}
