@@ -35,7 +35,7 @@ public static class Commands
                 InjectCommand.Name => InjectCommand.Run(args.AsSpan(1), output, errors),
                 VersionCommand.Name => VersionCommand.Run(output),
                 ManifestsCommand.Name => ManifestsCommand.Run(args.AsSpan(1), output, TimeProvider.System),
-                "serve" => NotYetAvailable(args[0], errors),
+                ServeCommand.Name => ServeCommand.Run(args.AsSpan(1), errors),
                 _ => throw new UsageException("otel-webhook: unknown command '" + args[0] + "'\n" + Usage),
             };
         }

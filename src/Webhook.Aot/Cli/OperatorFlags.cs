@@ -28,36 +28,70 @@ public static class OperatorFlags
         }
     }
 
-    public static InjectionSettings Settings(CommandLine line)
+    /// <summary>The switches from flags, then (when <paramref name="environment"/> is given) the operator's ENABLE_* variables, then the defaults.</summary>
+    public static InjectionSettings Settings(CommandLine line, Func<string, string?>? environment = null)
     {
         var enabled = new Dictionary<Language, bool>();
         foreach (var language in InjectionTable.All)
         {
-            if (language.Switch is { } rule && line.Has(rule.Flag))
+            if (language.Switch is { } rule && Switch(line, rule, environment) is { } on)
             {
-                enabled[language.Language] = Boolean(line, rule.Flag);
+                enabled[language.Language] = on;
             }
         }
 
-        var multi = line.Has(InjectionTable.MultiInstrumentation.Flag) ? Boolean(line, InjectionTable.MultiInstrumentation.Flag) : (bool?)null;
-        return new InjectionSettings(enabled, multi);
+        return new InjectionSettings(enabled, Switch(line, InjectionTable.MultiInstrumentation, environment));
     }
 
-    public static ImageDefaults Images(CommandLine line)
+    /// <summary>The default images from flags, then (when <paramref name="environment"/> is given) RELATED_IMAGE_* variables, then the table.</summary>
+    public static ImageDefaults Images(CommandLine line, Func<string, string?>? environment = null)
     {
         var overrides = new Dictionary<Language, string>();
         foreach (var language in InjectionTable.All)
         {
-            if (language.Image is { } image && line.Value(image.Flag) is { } value)
+            if (language.Image is not { } image)
+            {
+                continue;
+            }
+
+            if (line.Value(image.Flag) is { } value)
             {
                 overrides[language.Language] = value.Length > 0
                     ? value
                     : throw new UsageException("otel-webhook " + line.Command + ": " + image.Flag + " needs an image, e.g. " + image.Default);
             }
+            else if (environment?.Invoke(image.EnvironmentVariable) is { Length: > 0 } fromEnvironment)
+            {
+                overrides[language.Language] = fromEnvironment;
+            }
         }
 
         return overrides.Count == 0 ? ImageDefaults.FromTable : new ImageDefaults(overrides);
     }
+
+    private static bool? Switch(CommandLine line, SwitchRule rule, Func<string, string?>? environment)
+    {
+        if (line.Has(rule.Flag))
+        {
+            return Boolean(line, rule.Flag);
+        }
+
+        if (environment?.Invoke(rule.EnvironmentVariable) is { } text)
+        {
+            // The operator reads an unparsable value as false without a word; here it stops the start-up instead.
+            return ParseBool(text) ?? throw new UsageException("otel-webhook " + line.Command + ": environment variable " + rule.EnvironmentVariable
+                + "=" + text + " is not a boolean; use true or false");
+        }
+
+        return null;
+    }
+
+    private static bool? ParseBool(string text) => text switch
+    {
+        "1" or "t" or "T" or "true" or "TRUE" or "True" => true,
+        "0" or "f" or "F" or "false" or "FALSE" or "False" => false,
+        _ => null,
+    };
 
     /// <summary>A bare switch means true; a value is read as Go's strconv.ParseBool reads it, as the operator does.</summary>
     private static bool Boolean(CommandLine line, string flag) => line.Value(flag) switch

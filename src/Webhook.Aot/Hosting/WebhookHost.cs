@@ -1,0 +1,134 @@
+using System.Reflection;
+using System.Security.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Webhook.Admission;
+using Webhook.Observability;
+using Webhook.Sources;
+using Webhook.Tls;
+
+namespace Webhook.Hosting;
+
+/// <summary>
+/// Composes the server: slim builder, Kestrel on HTTPS only (HTTP/1.1 and HTTP/2, TLS 1.2+) with the certificate
+/// the reloader currently holds, the admission and probe routes, the snapshot source, metrics, and a shutdown that
+/// turns readiness off first and then drains requests in flight.
+/// </summary>
+public static class WebhookHost
+{
+    public static async Task<int> RunAsync(ServeOptions options, ISnapshotSourceFactory sources, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(json => json.IncludeScopes = false);
+        builder.Logging.SetMinimumLevel(options.LogLevel);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
+
+        var store = new SnapshotStore();
+        var loggerFactory = LoggerFactory.Create(logging => logging.AddJsonConsole().SetMinimumLevel(options.LogLevel));
+        var certificates = new CertificateReloader(options.CertDir, loggerFactory.CreateLogger<CertificateReloader>());
+        certificates.Start(options.CertificatePollInterval, ServiceNames());
+        var source = sources.Create(options, loggerFactory);
+        using var metrics = new WebhookMetrics(
+            () => store.PublishedAt is { } at ? (DateTimeOffset.UtcNow - at).TotalSeconds : null,
+            () => store.Current.Count,
+            () => sources.WatchRestarts);
+        using var exporter = new PrometheusExporter(metrics.Meter);
+
+        // The slim builder leaves configuration-driven HTTPS out; HTTPS is set up here in code, with a selector so
+        // a reloaded certificate is used by the next handshake without a restart.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = ServeOptions.MaxRequestBytes;
+            kestrel.ListenAnyIP(options.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                    ServerCertificateSelector = (_, _) => certificates.Current,
+                });
+            });
+        });
+
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(options.Settings);
+        builder.Services.AddSingleton(options.Images);
+        builder.Services.AddSingleton(metrics);
+        builder.Services.AddSingleton<MutateEndpoint>();
+        builder.Services.AddSingleton<ValidateEndpoint>();
+
+        await using var app = builder.Build();
+        var stopping = false;
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("otel-webhook");
+        lifetime.ApplicationStopping.Register(() =>
+        {
+            Volatile.Write(ref stopping, true);
+            Log.ShuttingDown(log, options.ShutdownTimeout);
+        });
+
+        var mutate = app.Services.GetRequiredService<MutateEndpoint>();
+        var validate = app.Services.GetRequiredService<ValidateEndpoint>();
+        app.MapPost(MutateEndpoint.Path, mutate.HandleAsync);
+        app.MapPost(ValidateEndpoint.Path, validate.HandleAsync);
+        app.MapGet("/healthz", (HttpContext context) => context.Response.WriteAsync("ok\n"));
+        app.MapGet("/readyz", (HttpContext context) => Readiness(context, store, certificates, Volatile.Read(ref stopping), source.Name));
+        app.MapGet("/metrics", (HttpContext context) =>
+        {
+            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+            return context.Response.WriteAsync(exporter.Render());
+        });
+
+        using var sourceStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        var sourceTask = RunSourceAsync(source, store, log, sourceStop.Token);
+        Log.Started(log, Version(), options.Port, source.Name, options.CertDir);
+        await app.RunAsync();
+        await sourceStop.CancelAsync();
+        await sourceTask;
+        certificates.Dispose();
+        return 0;
+    }
+
+    private static Task Readiness(HttpContext context, SnapshotStore store, CertificateReloader certificates, bool stopping, string source)
+    {
+        var problem = stopping ? "shutting down"
+            : !store.IsLoaded ? "waiting for the first complete snapshot from " + source
+            : certificates.Current is null ? "no serving certificate" : null;
+        context.Response.StatusCode = problem is null ? 200 : 503;
+        return context.Response.WriteAsync(problem is null ? "ready\n" : "not ready: " + problem + "\n");
+    }
+
+    private static async Task RunSourceAsync(ISnapshotSource source, SnapshotStore store, ILogger log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await source.RunAsync(store, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            Log.SourceFailed(log, e, source.Name, e.Message);
+            store.ReportProblem(source.Name + " stopped: " + e.Message);
+        }
+    }
+
+    /// <summary>The in-cluster names a self-signed certificate should cover, from the pod's namespace when known.</summary>
+    private static IEnumerable<string> ServiceNames()
+    {
+        var ns = Environment.GetEnvironmentVariable("POD_NAMESPACE") is { Length: > 0 } value ? value : "opentelemetry-webhook";
+        return ["otel-webhook", "otel-webhook." + ns, "otel-webhook." + ns + ".svc", "otel-webhook." + ns + ".svc.cluster.local"];
+    }
+
+    public static string Version()
+        => typeof(WebhookHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+}
