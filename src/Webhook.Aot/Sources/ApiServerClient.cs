@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Net;
+using k8s;
+using k8s.Authentication;
+
+namespace Webhook.Sources;
+
+/// <summary>
+/// GET requests to the API server over the HTTP pipeline KubernetesClient.Aot builds (CA, client certificate,
+/// token refresh); that package has no watch, so list and watch requests are made here.
+/// </summary>
+internal sealed class ApiServerClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly Uri _baseUri;
+    private readonly ServiceClientCredentials? _credentials;
+    private readonly IDisposable? _owner;
+
+    public ApiServerClient(HttpClient http, Uri baseUri, ServiceClientCredentials? credentials, IDisposable? owner)
+    {
+        _http = http;
+        var text = baseUri.AbsoluteUri;
+        _baseUri = text.EndsWith('/') ? baseUri : new Uri(text + "/");
+        _credentials = credentials;
+        _owner = owner;
+    }
+
+    public static ApiServerClient From(KubernetesClientConfiguration configuration)
+    {
+        var kubernetes = new Kubernetes(configuration);
+        return new ApiServerClient(kubernetes.HttpClient, kubernetes.BaseUri, kubernetes.Credentials, kubernetes);
+    }
+
+    public async Task<ResourceListPage> ListAsync(WatchedResource resource, int limit, string? continueToken, CancellationToken cancellationToken)
+    {
+        var query = string.Create(CultureInfo.InvariantCulture, $"{resource.Path}?limit={limit}")
+            + (continueToken is null ? "" : "&continue=" + Uri.EscapeDataString(continueToken));
+        using var response = await SendAsync(query, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            return await ResourceListPage.ReadAsync(body, resource, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts a watch; the caller reads the body line by line and disposes the response.</summary>
+    public Task<HttpResponseMessage> WatchAsync(WatchedResource resource, string resourceVersion, int timeoutSeconds, CancellationToken cancellationToken)
+    {
+        var query = string.Create(CultureInfo.InvariantCulture,
+            $"{resource.Path}?watch=1&resourceVersion={Uri.EscapeDataString(resourceVersion)}&allowWatchBookmarks=true&timeoutSeconds={timeoutSeconds}");
+        return SendAsync(query, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        if (_owner is null)
+        {
+            _http.Dispose();
+        }
+        else
+        {
+            _owner.Dispose();
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string relativeUri, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUri, relativeUri))
+        {
+            // HTTP/2 carries both watches over one connection where the server offers it (as the client library does).
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        if (_credentials is not null)
+        {
+            await _credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await ApiStatusException.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Webhook.Tests.Sources;
+
+/// <summary>
+/// A Kubernetes API server on 127.0.0.1 that serves the two collections the webhook watches: lists (paged) and
+/// chunked watch streams replayed from a resourceVersion. Tests change objects and script faults through
+/// <see cref="Instrumentations"/> and <see cref="Namespaces"/>.
+/// </summary>
+internal sealed class FakeKubernetesApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping = new();
+    private long _resourceVersion = 100;
+
+    private FakeKubernetesApi(WebApplication app)
+    {
+        _app = app;
+        Instrumentations = new FakeCollection(this, "opentelemetry.io/v1alpha1", "InstrumentationList", itemsCarryType: true);
+
+        // Typed lists of built-in kinds leave apiVersion and kind out of their items; the real server does too.
+        Namespaces = new FakeCollection(this, "v1", "NamespaceList", itemsCarryType: false);
+    }
+
+    public FakeCollection Instrumentations { get; }
+
+    public FakeCollection Namespaces { get; }
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    public static async Task<FakeKubernetesApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        var app = builder.Build();
+        var api = new FakeKubernetesApi(app);
+        app.Run(api.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        api.BaseUri = new Uri(address + "/");
+        return api;
+    }
+
+    /// <summary>Like etcd's revision: one counter for every collection.</summary>
+    internal long NextResourceVersion() => Interlocked.Increment(ref _resourceVersion);
+
+    internal long CurrentResourceVersion => Interlocked.Read(ref _resourceVersion);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    private Task HandleAsync(HttpContext context)
+    {
+        var collection = context.Request.Path.Value switch
+        {
+            "/apis/opentelemetry.io/v1alpha1/instrumentations" => Instrumentations,
+            "/api/v1/namespaces" => Namespaces,
+            _ => null,
+        };
+        if (collection is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        return collection.HandleAsync(context, _stopping.Token);
+    }
+}
