@@ -7,6 +7,9 @@ public static class Commands
         usage: otel-webhook COMMAND [options]
 
         commands:
+          serve [--instrumentations DIR | --kubeconfig FILE] [--port 9443] [--cert-dir DIR] [--log-level info]
+                [--shutdown-timeout 10s]
+                                the admission webhook over HTTPS; the operator's switches apply as for inject
           validate -f FILE|-    check Instrumentation resources and print them with defaults applied
           inject -f FILE|- [--instrumentations DIR] [--namespace NS] [--explain]
                                 inject into the Pods and workload pod templates of FILE as the webhook would
@@ -44,11 +47,5 @@ public static class Commands
             errors.WriteLine(e.Message);
             return 2;
         }
-    }
-
-    private static int NotYetAvailable(string command, TextWriter errors)
-    {
-        errors.WriteLine("otel-webhook " + command + ": not available in this build yet; see the README for the commands that work today");
-        return 2;
     }
 }
