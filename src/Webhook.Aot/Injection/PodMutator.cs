@@ -170,8 +170,8 @@ public static class PodMutator
             return true;
         }
 
-        var message = "metadata.annotations[" + InstrumentationSelector.ShortKey(annotation) + "]: \"" + value
-            + "\" has characters other than letters, digits, '-' and ','; pod admitted unchanged";
+        var message = "metadata.annotations[" + InstrumentationSelector.ShortKey(annotation) + "]: " + WarningText.Quote(value)
+            + " has characters other than letters, digits, '-' and ','; pod admitted unchanged";
         context.Warn(WarningReason.InvalidContainerNames, message);
         context.Decide("all", false, message);
         return false;

@@ -33,14 +33,14 @@ public static class AgentInjector
             }
 
             SdkEnv.AppendAll(target.Env, block?.Env);
-            ApplyEnv(target, rule, block, placeholders, EnvStage.Language);
+            ApplyEnv(context, target, rule, block, placeholders, EnvStage.Language);
             if (rule.Volume is { } volume && rule.ContainerMountPath is { } mountPath)
             {
                 context.Changes.AddMount(target, volume.Name, mountPath.Replace("{container}", target.Name, StringComparison.Ordinal));
             }
 
             SdkEnv.AddCommon(target, instrumentation);
-            ApplyEnv(target, rule, block, placeholders, EnvStage.AfterCommon);
+            ApplyEnv(context, target, rule, block, placeholders, EnvStage.AfterCommon);
             SdkEnv.AddSdk(context, target, target, instrumentation);
             injected.Add(target);
         }
@@ -77,8 +77,8 @@ public static class AgentInjector
         }
 
         // The operator still adds the init container (Python: with an empty copy source that fails at start-up).
-        context.Warn(WarningReason.UnsupportedPlatform, "metadata.annotations[" + InstrumentationSelector.ShortKey(platform.Annotation) + "]: \""
-            + value + "\" is not supported (use " + string.Join(" or ", platform.Options.Select(o => o.Value)) + "); " + rule.DisplayName + " not injected");
+        context.Warn(WarningReason.UnsupportedPlatform, "metadata.annotations[" + InstrumentationSelector.ShortKey(platform.Annotation) + "]: "
+            + WarningText.Quote(value) + " is not supported (use " + string.Join(" or ", platform.Options.Select(o => o.Value)) + "); " + rule.DisplayName + " not injected");
         context.Decide(rule.Name, false, "unsupported " + platform.Annotation + " value \"" + value + "\"");
         return false;
     }
@@ -112,12 +112,22 @@ public static class AgentInjector
         return null;
     }
 
-    private static void ApplyEnv(ContainerView target, LanguageRule rule, ILanguageSpec? block, IReadOnlyList<NamedText> placeholders, EnvStage stage)
+    private static void ApplyEnv(InjectionContext context, ContainerView target, LanguageRule rule, ILanguageSpec? block,
+        IReadOnlyList<NamedText> placeholders, EnvStage stage)
     {
         foreach (var env in rule.Env)
         {
             if (env.Stage != stage)
             {
+                continue;
+            }
+
+            // The container's own valueFrom entries were skipped above; one that came from the Instrumentation's env
+            // cannot be extended either (the operator leaves it silently, so the agent never loads).
+            if (env.Rule is EnvMergeRule.Concatenate or EnvMergeRule.Prepend && EnvList.Find(target.Env, env.Name) is { HasValueFrom: true })
+            {
+                context.Warn(WarningReason.ContainerSkipped, "containers[" + target.Name + "]: env " + env.Name
+                    + " from the Instrumentation uses valueFrom, which the agent setting cannot extend; the " + rule.DisplayName + " agent is not enabled in it");
                 continue;
             }
 

@@ -21,6 +21,20 @@ public static class EnvList
         return null;
     }
 
+    /// <summary>The last entry of that name: the definition Kubernetes uses when a name is repeated.</summary>
+    public static EnvEntry? FindLast(List<EnvEntry> env, string name)
+    {
+        for (var i = env.Count - 1; i >= 0; i--)
+        {
+            if (env[i].Name == name)
+            {
+                return env[i];
+            }
+        }
+
+        return null;
+    }
+
     public static bool Contains(List<EnvEntry> env, string name) => Find(env, name) is not null;
 
     /// <summary>Adds the entry at the end unless one of that name exists. Returns whether it was added.</summary>
@@ -47,10 +61,14 @@ public static class EnvList
     }
 
     /// <summary>Moves the first entry of that name to the end (so every <c>$(VAR)</c> it references is defined before it).</summary>
-    public static void MoveToEnd(List<EnvEntry> env, string name)
+    public static void MoveToEnd(List<EnvEntry> env, string name) => MoveEntryToEnd(env, Find(env, name));
+
+    /// <summary>Moves the last entry of that name to the end; a no-op when it is already last.</summary>
+    public static void MoveLastToEnd(List<EnvEntry> env, string name) => MoveEntryToEnd(env, FindLast(env, name));
+
+    private static void MoveEntryToEnd(List<EnvEntry> env, EnvEntry? entry)
     {
-        var entry = Find(env, name);
-        if (entry is not null)
+        if (entry is not null && !ReferenceEquals(env[^1], entry))
         {
             env.Remove(entry);
             env.Add(entry);

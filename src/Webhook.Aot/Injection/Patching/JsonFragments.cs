@@ -26,6 +26,19 @@ public static class JsonFragments
             return;
         }
 
+        if (!entry.Raw.IsEmpty && entry.FieldPath is null && ValueRange(entry.Raw.Span) is var (start, end) && end > start)
+        {
+            // A changed entry the pod (or the Instrumentation) wrote: only its value changes, every other field stays as written.
+            var raw = entry.Raw.Span;
+            var value = Build(w => w.WriteStringValue(entry.Value ?? ""));
+            var spliced = new byte[start + value.Length + (raw.Length - end)];
+            raw[..start].CopyTo(spliced);
+            value.CopyTo(spliced.AsSpan(start));
+            raw[end..].CopyTo(spliced.AsSpan(start + value.Length));
+            writer.WriteRawValue(spliced, skipInputValidation: true);
+            return;
+        }
+
         writer.WriteStartObject();
         writer.WriteString("name"u8, entry.Name);
         if (entry.FieldPath is { } fieldPath)
@@ -42,6 +55,30 @@ public static class JsonFragments
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>Where the top-level <c>value</c> string of an env entry object sits in its JSON; (0, 0) when it has none.</summary>
+    private static (int Start, int End) ValueRange(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return (0, 0);
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isValue = reader.ValueTextEquals("value"u8);
+            reader.Read();
+            if (isValue && reader.TokenType == JsonTokenType.String)
+            {
+                return ((int)reader.TokenStartIndex, (int)reader.BytesConsumed);
+            }
+
+            reader.Skip();
+        }
+
+        return (0, 0);
     }
 
     public static byte[] Mount(string name, string mountPath, bool readOnly = false) => Build(writer =>

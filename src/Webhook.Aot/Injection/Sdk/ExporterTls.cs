@@ -34,33 +34,31 @@ public static class ExporterTls
 
         if (secret.Length > 0)
         {
-            var volume = VolumeName("otel-auto-secret-", secret);
-            context.Changes.AddVolume(volume, JsonFragments.Build(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("name"u8, volume);
-                w.WriteStartObject("secret"u8);
-                w.WriteString("secretName"u8, secret);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }));
-            context.Changes.AddMount(container, volume, secretMount, readOnly: true);
+            AddVolume(context, container, VolumeName("otel-auto-secret-", secret), secretMount, "secret"u8, "secretName"u8, secret);
         }
 
         if (configMap.Length > 0)
         {
-            var volume = VolumeName("otel-auto-configmap-", configMap);
-            context.Changes.AddVolume(volume, JsonFragments.Build(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("name"u8, volume);
-                w.WriteStartObject("configMap"u8);
-                w.WriteString("name"u8, configMap);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }));
-            context.Changes.AddMount(container, volume, configMapMount, readOnly: true);
+            AddVolume(context, container, VolumeName("otel-auto-configmap-", configMap), configMapMount, "configMap"u8, "name"u8, configMap);
         }
+    }
+
+    /// <summary>A read-only volume of a Secret or ConfigMap, and its mount in the container.</summary>
+    private static void AddVolume(InjectionContext context, ContainerView container, string volume, string mountPath,
+        ReadOnlySpan<byte> sourceKind, ReadOnlySpan<byte> nameField, string sourceName)
+    {
+        var kind = sourceKind.ToArray();
+        var field = nameField.ToArray();
+        context.Changes.AddVolume(volume, JsonFragments.Build(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("name"u8, volume);
+            w.WriteStartObject(kind);
+            w.WriteString(field, sourceName);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }));
+        context.Changes.AddMount(container, volume, mountPath, readOnly: true);
     }
 
     /// <summary>

@@ -1,27 +1,33 @@
+using System.Text.RegularExpressions;
+
 namespace Webhook.Injection.Sdk;
 
 /// <summary>
 /// The version part of a container image reference, for <c>service.version</c>: <c>img:1</c> → <c>1</c>,
 /// <c>img:1@sha256:…</c> → <c>1@sha256:…</c>, <c>img@sha256:…</c> → <c>sha256:…</c>, <c>img</c> or
-/// <c>registry:8080/img</c> → empty.
+/// <c>registry:8080/img</c> → empty. A reference the operator's parser (distribution/reference) refuses gives empty.
 /// </summary>
-public static class ImageReference
+public static partial class ImageReference
 {
+    private const int MaxNameLength = 255;
+
+    /// <summary>The anchored reference grammar: [domain[:port]/]path[:tag][@digest].</summary>
+    [GeneratedRegex("""
+        ^(?<name>(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?/|\[[a-fA-F0-9:]+\](?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(?:@(?<digest>[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?\z
+        """, RegexOptions.CultureInvariant)]
+    private static partial Regex Reference();
+
     public static string Version(string image)
     {
-        if (image.Length == 0 || image.Any(char.IsWhiteSpace))
+        var match = Reference().Match(image);
+        if (!match.Success || match.Groups["name"].Length > MaxNameLength)
         {
             return "";
         }
 
-        var at = image.IndexOf('@');
-        var digest = at >= 0 ? image[(at + 1)..] : "";
-        var name = at >= 0 ? image[..at] : image;
-        var lastSlash = name.LastIndexOf('/');
-        var colon = name.LastIndexOf(':');
-        var tag = colon > lastSlash ? name[(colon + 1)..] : "";
-        var repository = colon > lastSlash ? name[..colon] : name;
-        if ((digest.Length > 0 && !IsDigest(digest)) || (tag.Length > 0 && !IsTag(tag)) || !IsRepository(repository))
+        var tag = match.Groups["tag"].Value;
+        var digest = match.Groups["digest"].Value;
+        if (digest.Length > 0 && !IsValidDigest(digest))
         {
             return "";
         }
@@ -35,21 +41,18 @@ public static class ImageReference
         };
     }
 
-    /// <summary>Path components are lower case; only a registry host (first component with a dot, a port or "localhost") may differ.</summary>
-    private static bool IsRepository(string repository)
-    {
-        var slash = repository.IndexOf('/');
-        var first = slash < 0 ? "" : repository[..slash];
-        var path = slash >= 0 && (first.Contains('.') || first.Contains(':') || first == "localhost") ? repository[(slash + 1)..] : repository;
-        return path.Length > 0 && path.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_' or '-' or '/');
-    }
-
-    private static bool IsTag(string tag)
-        => tag.Length <= 128 && (char.IsAsciiLetterOrDigit(tag[0]) || tag[0] == '_') && tag.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-');
-
-    private static bool IsDigest(string digest)
+    /// <summary>The digest check after the grammar: a known algorithm with its exact length of lower-case hex.</summary>
+    private static bool IsValidDigest(string digest)
     {
         var colon = digest.IndexOf(':');
-        return colon > 0 && colon < digest.Length - 1 && digest[(colon + 1)..].All(char.IsAsciiHexDigit);
+        var hex = digest[(colon + 1)..];
+        var length = digest[..colon] switch
+        {
+            "sha256" => 64,
+            "sha384" => 96,
+            "sha512" => 128,
+            _ => -1,
+        };
+        return hex.Length == length && hex.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
     }
 }

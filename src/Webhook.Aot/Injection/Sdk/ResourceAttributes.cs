@@ -1,4 +1,5 @@
 using Webhook.Crd;
+using Webhook.Injection.Env;
 using Webhook.Injection.Pods;
 
 namespace Webhook.Injection.Sdk;
@@ -13,18 +14,23 @@ public static class ResourceAttributes
     public const string AnnotationPrefix = "resource.opentelemetry.io/";
     public const string PodNamePlaceholder = "$(OTEL_RESOURCE_ATTRIBUTES_POD_NAME)";
 
-    /// <summary>Keys the container's own <c>OTEL_RESOURCE_ATTRIBUTES</c> value sets (first entry, literal value).</summary>
+    /// <summary>
+    /// Keys the container's own <c>OTEL_RESOURCE_ATTRIBUTES</c> value sets (its last, effective entry; literal value).
+    /// A key is the text before the first <c>=</c>, as SDKs read it; the operator ignores parts with a second <c>=</c>
+    /// and then adds such a key again, so a value like <c>a=b=c</c> would be repeated on every pass.
+    /// </summary>
     public static HashSet<string> ExistingKeys(ContainerView container)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        if (container.FindEnv("OTEL_RESOURCE_ATTRIBUTES")?.Value is { } value)
+        if (EnvList.FindLast(container.Env, "OTEL_RESOURCE_ATTRIBUTES")?.Value is { } value)
         {
             foreach (var part in value.Split(','))
             {
-                var pair = part.Trim().Split('=');
-                if (pair.Length == 2)
+                var pair = part.Trim();
+                var equals = pair.IndexOf('=');
+                if (equals > 0)
                 {
-                    keys.Add(pair[0]);
+                    keys.Add(pair[..equals]);
                 }
             }
         }
@@ -36,9 +42,13 @@ public static class ResourceAttributes
     {
         var spec = instrumentation.Spec!;
         var attributes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        // Layer 1 copies every CR entry, empty values too ("key=", shared spec §7.5.6); later layers skip empty values.
         foreach (var (key, value) in spec.Resource?.ResourceAttributes ?? [])
         {
-            Set(attributes, existing, key, value);
+            if (!existing.Contains(key))
+            {
+                attributes[key] = value ?? "";
+            }
         }
 
         Set(attributes, existing, "k8s.namespace.name", ns);

@@ -77,7 +77,7 @@ public static class SdkEnv
             attributes["k8s.pod.uid"] = "$(OTEL_RESOURCE_ATTRIBUTES_POD_UID)";
         }
 
-        if (EnvList.Find(env, ResourceAttributesEnv) is not { } own || own.Value?.Contains("service.version", StringComparison.Ordinal) != true)
+        if (EnvList.FindLast(env, ResourceAttributesEnv) is not { } own || own.Value?.Contains("service.version", StringComparison.Ordinal) != true)
         {
             if (ServiceName.Version(pod, app, instrumentation) is { Length: > 0 } version)
             {
@@ -106,12 +106,14 @@ public static class SdkEnv
             }
         }
 
-        EnvList.MoveToEnd(env, ResourceAttributesEnv);
+        // The last definition is the one Kubernetes uses (and the one read and extended above); with a single entry this is
+        // the operator's "move it to the end", and a repeated name no longer flips between entries on every pass.
+        EnvList.MoveLastToEnd(env, ResourceAttributesEnv);
     }
 
     private static void WriteResourceAttributes(InjectionContext context, ContainerView target, string serialized)
     {
-        var existing = EnvList.Find(target.Env, ResourceAttributesEnv);
+        var existing = EnvList.FindLast(target.Env, ResourceAttributesEnv);
         if (existing is null)
         {
             target.Env.Add(EnvEntry.Literal(ResourceAttributesEnv, serialized));

@@ -5,7 +5,8 @@ namespace Webhook.Injection.Selection;
 /// <summary>The container-names annotations: allowed characters, splitting, and the multi-instrumentation checks (shared spec §6).</summary>
 public static partial class ContainerNameRules
 {
-    [GeneratedRegex("^[a-zA-Z0-9-,]+$")]
+    /// <summary>The operator's <c>^[a-zA-Z0-9-,]+$</c>; <c>\z</c> because .NET's <c>$</c> also matches before a final newline, Go's does not.</summary>
+    [GeneratedRegex("^[a-zA-Z0-9-,]+\\z")]
     private static partial Regex Allowed();
 
     public static bool IsValid(string value) => value.Length == 0 || Allowed().IsMatch(value);

@@ -21,7 +21,7 @@ public static class ContainerTargets
             var container = pod.FindContainer(name);
             if (container is null)
             {
-                context.Warn(WarningReason.ContainerNotFound, "metadata.annotations[container-names]: no container \"" + name + "\" in the pod; "
+                context.Warn(WarningReason.ContainerNotFound, "metadata.annotations[container-names]: no container " + WarningText.Quote(name) + " in the pod; "
                     + language.Rule.DisplayName + " skips it");
                 continue;
             }

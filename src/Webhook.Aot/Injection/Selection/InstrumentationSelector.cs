@@ -37,7 +37,7 @@ public static class InstrumentationSelector
         var found = context.Snapshot.Find(ns, name);
         if (found is null)
         {
-            problem = where + ": no Instrumentation \"" + name + "\" in namespace \"" + ns + "\"; pod admitted unchanged";
+            problem = where + ": no Instrumentation " + WarningText.Quote(name) + " in namespace " + WarningText.Quote(ns) + "; pod admitted unchanged";
         }
 
         return found;
