@@ -19,6 +19,9 @@ public static class Commands
           manifests [--namespace NS] [--cert-manager] [--image IMAGE]
                                 print the install bundle as YAML for kubectl apply -f -; without --cert-manager it
                                 holds a generated CA and serving certificate, valid 1 year
+          manifests --collector NAME [--namespace NS] [--image IMAGE]
+                                print an OpenTelemetry Collector instead of the bundle: ConfigMap, Deployment and
+                                Service NAME-collector, OTLP on 4317 (gRPC) and 4318 (HTTP), the debug exporter
           version               print the version, the resource it serves and the default images
         """;
 

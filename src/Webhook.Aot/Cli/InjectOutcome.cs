@@ -20,6 +20,12 @@ public sealed record InjectOutcome
     /// <summary>Paths of instrumentation annotations placed where no pod will ever carry them.</summary>
     public IReadOnlyList<string> MisplacedAnnotations { get; init; } = [];
 
+    /// <summary>
+    /// What the engine does not warn about but the user should hear: annotations the webhook does not read, and
+    /// exporter endpoints the injected agents cannot reach a collector through. Pod paths, as the engine's warnings.
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Why the document was passed through without being looked at (an unknown apiVersion), or null.</summary>
     public string? Skipped { get; init; }
 

@@ -5,7 +5,7 @@ namespace Webhook.Cli;
 
 /// <summary>
 /// What <c>inject</c> says about each document on standard error, every line prefixed with the document
-/// (<c>deploy.yaml, document 2 (Deployment "shop"): …</c>): warnings and problems always, and with
+/// (<c>deploy.yaml, document 2 (Deployment "shop"): …</c>): warnings, problems and notes always, and with
 /// <c>--explain</c> the decision per language and why.
 /// </summary>
 public sealed class InjectReport
@@ -57,6 +57,11 @@ public sealed class InjectReport
             {
                 _errors.WriteLine(where + InTemplate(kind, warning.Message));
             }
+        }
+
+        foreach (var note in outcome.Notes)
+        {
+            _errors.WriteLine(where + InTemplate(kind, note));
         }
     }
 

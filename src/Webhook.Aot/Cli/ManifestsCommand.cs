@@ -1,10 +1,12 @@
 using Webhook.Manifests;
+using Webhook.Manifests.Collector;
 
 namespace Webhook.Cli;
 
 /// <summary>
 /// <c>otel-webhook manifests [--namespace NS] [--cert-manager] [--image IMAGE]</c>: the install bundle as one YAML
-/// stream on standard output, ready for <c>kubectl apply -f -</c>. Exit 0, or 2 for usage errors.
+/// stream on standard output, ready for <c>kubectl apply -f -</c>. With <c>--collector NAME</c>, an OpenTelemetry
+/// Collector named as the operator would name it, instead of the bundle. Exit 0, or 2 for usage errors.
 /// </summary>
 public static class ManifestsCommand
 {
@@ -12,25 +14,57 @@ public static class ManifestsCommand
 
     private const int MaxNamespaceLength = 63;
 
+    private static readonly int s_maxCollectorNameLength = MaxNamespaceLength - "-collector".Length;
+
     private static readonly Dictionary<string, bool> s_options = new()
     {
         ["--namespace"] = true,
         ["--cert-manager"] = false,
         ["--image"] = true,
+        ["--collector"] = true,
     };
 
     public static int Run(ReadOnlySpan<string> arguments, TextWriter output, TimeProvider clock)
     {
         var line = CommandLine.Parse(Name, arguments, s_options);
+        if (line.Has("--collector"))
+        {
+            output.Write(BundleYaml.Write(CollectorBundle.Create(Collector(line))));
+            return 0;
+        }
+
         var target = new InstallTarget(Namespace(line), Image(line));
         var bundle = InstallBundle.Create(target, CertManager(line), clock.GetUtcNow());
         output.Write(BundleYaml.Write(bundle));
         return 0;
     }
 
-    private static string Namespace(CommandLine line)
+    /// <summary>
+    /// The collector's name makes a Service name, <c>NAME-collector</c>, which must be an RFC 1035 label: a letter first.
+    /// Without <c>--namespace</c> the documents carry none, so they land where <c>kubectl apply</c> puts them.
+    /// </summary>
+    private static CollectorTarget Collector(CommandLine line)
     {
-        var name = line.Value("--namespace") ?? InstallTarget.DefaultNamespace;
+        if (line.Has("--cert-manager"))
+        {
+            throw new UsageException("otel-webhook " + Name + ": --cert-manager is for the install bundle; leave it out with --collector");
+        }
+
+        var name = line.Value("--collector")!;
+        if (name.Length > s_maxCollectorNameLength || !IsDnsLabel(name) || !char.IsAsciiLetterLower(name[0]))
+        {
+            throw new UsageException("otel-webhook " + Name + ": --collector '" + name + "' cannot name a Service '" + name + "-collector'; use at most "
+                + s_maxCollectorNameLength + " lowercase letters, digits and '-', starting with a letter and ending with a letter or digit");
+        }
+
+        var ns = line.Value("--namespace") is { } given ? Namespace(given) : null;
+        return new CollectorTarget(name, ns, Image(line, CollectorTarget.DefaultImage));
+    }
+
+    private static string Namespace(CommandLine line) => Namespace(line.Value("--namespace") ?? InstallTarget.DefaultNamespace);
+
+    private static string Namespace(string name)
+    {
         if (!IsDnsLabel(name))
         {
             throw new UsageException("otel-webhook " + Name + ": --namespace '" + name + "' is not a namespace name; use at most "
@@ -40,13 +74,14 @@ public static class ManifestsCommand
         return name;
     }
 
-    private static string Image(CommandLine line)
+    private static string Image(CommandLine line) => Image(line, InstallTarget.DefaultImageRepository + ":" + ReleaseVersion.Current);
+
+    private static string Image(CommandLine line, string defaultImage)
     {
-        var image = line.Value("--image") ?? InstallTarget.DefaultImageRepository + ":" + ReleaseVersion.Current;
+        var image = line.Value("--image") ?? defaultImage;
         if (image.Length == 0 || image.Any(char.IsWhiteSpace))
         {
-            throw new UsageException("otel-webhook " + Name + ": --image '" + image + "' is not an image reference, e.g. "
-                + InstallTarget.DefaultImageRepository + ":" + ReleaseVersion.Current);
+            throw new UsageException("otel-webhook " + Name + ": --image '" + image + "' is not an image reference, e.g. " + defaultImage);
         }
 
         return image;

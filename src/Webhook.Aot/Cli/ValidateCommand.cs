@@ -7,8 +7,8 @@ namespace Webhook.Cli;
 
 /// <summary>
 /// <c>otel-webhook validate -f FILE|-</c>: each Instrumentation in the file as the webhook will use it (defaults
-/// applied) on standard output, errors and warnings with file and line on standard error. Exit 0 when every
-/// Instrumentation is valid, 1 otherwise.
+/// applied) on standard output, errors, warnings and notes (an exporter endpoint no agent can deliver through) with
+/// file and line on standard error. Exit 0 when every Instrumentation is valid, 1 otherwise.
 /// </summary>
 public static class ValidateCommand
 {
@@ -60,6 +60,11 @@ public static class ValidateCommand
                 }
 
                 continue;
+            }
+
+            foreach (var note in InstrumentationEndpointNotes.Of(document, loaded.Instrumentation))
+            {
+                errors.WriteLine("note: " + note);
             }
 
             valid.Add(ToJson(loaded.Instrumentation));

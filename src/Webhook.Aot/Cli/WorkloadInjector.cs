@@ -58,6 +58,7 @@ public static class WorkloadInjector
         }
 
         var requested = Requested(pod, ns, snapshot);
+        var unknownAnnotations = UnknownAnnotations.In(pod);
         MutationResult result;
         try
         {
@@ -69,7 +70,10 @@ public static class WorkloadInjector
             return Failed(document, kind, misplaced, "injection failed (" + e.GetType().Name + ": " + e.Message + "); document passed through unchanged");
         }
 
-        var outcome = new InjectOutcome { Json = document.Json, Kind = kind, Result = result, Requested = requested, MisplacedAnnotations = misplaced };
+        var outcome = new InjectOutcome
+        {
+            Json = document.Json, Kind = kind, Result = result, Requested = requested, MisplacedAnnotations = misplaced, Notes = unknownAnnotations,
+        };
         if (result.Patch is not { } patch)
         {
             return outcome;
@@ -87,7 +91,7 @@ public static class WorkloadInjector
                 templatePod.Apply(patch);
             }
 
-            return outcome with { Json = JsonNodes.ToUtf8(injected) };
+            return outcome with { Json = JsonNodes.ToUtf8(injected), Notes = [.. unknownAnnotations, .. ExporterEndpointNotes.Of(injected, kind)] };
         }
         catch (JsonPatchException e)
         {

@@ -24,7 +24,7 @@ public static class KubernetesModels
     public static T Parse<T>(ReadOnlySpan<byte> json) =>
         (T)(JsonSerializer.Deserialize(json, Strict.GetTypeInfo(typeof(T))) ?? throw new JsonException("document is null"));
 
-    /// <summary>The model type for each kind of the bundle that Kubernetes itself defines; cert-manager's kinds have none.</summary>
+    /// <summary>The model type for each kind <c>manifests</c> prints that Kubernetes itself defines; cert-manager's kinds have none.</summary>
     public static Type? ModelFor(string? kind) => kind switch
     {
         "Namespace" => typeof(V1Namespace),
@@ -33,6 +33,7 @@ public static class KubernetesModels
         "ClusterRole" => typeof(V1ClusterRole),
         "ClusterRoleBinding" => typeof(V1ClusterRoleBinding),
         "Secret" => typeof(V1Secret),
+        "ConfigMap" => typeof(V1ConfigMap),
         "Deployment" => typeof(V1Deployment),
         "PodDisruptionBudget" => typeof(V1PodDisruptionBudget),
         "Service" => typeof(V1Service),
