@@ -25,13 +25,13 @@ public static class AdmissionMutation
 
         var pod = review[view.Object];
         var ns = body[view.Namespace];
-        if (!InjectionPrecheck.MayAskForInjection(pod.Span, ns, snapshot))
-        {
-            return s_unchanged;
-        }
-
         try
         {
+            if (!InjectionPrecheck.MayAskForInjection(pod.Span, ns, snapshot))
+            {
+                return s_unchanged;
+            }
+
             return new AdmissionMutationResult(PodMutator.Mutate(pod, Encoding.UTF8.GetString(ns), snapshot, settings), false, null);
         }
         catch (Exception e)

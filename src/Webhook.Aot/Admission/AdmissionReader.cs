@@ -50,8 +50,9 @@ public static class AdmissionReader
 
             view.IsAdmissionReviewV1 = apiVersionOk && kindOk;
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: comparing a name whose escapes do not decode (a lone surrogate such as \ud800).
             throw Fail("the body is not valid JSON: " + e.Message);
         }
 

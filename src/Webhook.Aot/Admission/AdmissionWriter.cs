@@ -1,14 +1,115 @@
 using System.Buffers;
 using System.Text.Json;
+using Webhook.Injection;
 
 namespace Webhook.Admission;
 
 /// <summary>Writes AdmissionReview responses; every response echoes the request's uid exactly as it was sent.</summary>
 public static class AdmissionWriter
 {
+    /// <summary>
+    /// One writer per thread, pointed at each response in turn (§6): a new <see cref="Utf8JsonWriter"/> per response
+    /// cost 184 bytes. Never held across an await: every method below is synchronous from Rent to Return.
+    /// </summary>
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    /// <summary>Where an idle writer points, so it does not keep the last response's pipe alive; never written to.</summary>
+    private static readonly ArrayBufferWriter<byte> s_detached = new(1);
+
     public static void WriteMutation(IBufferWriter<byte> output, ReadOnlySpan<byte> rawUid, byte[]? patch, IEnumerable<string> warnings)
     {
-        using var writer = new Utf8JsonWriter(output);
+        var writer = Rent(output);
+        try
+        {
+            WriteMutationStart(writer, rawUid, patch);
+            WriteWarnings(writer, warnings);
+            End(writer);
+        }
+        finally
+        {
+            Return(writer);
+        }
+    }
+
+    /// <summary>The admission endpoint's form: the warnings' messages without a LINQ projection over them.</summary>
+    public static void WriteMutation(IBufferWriter<byte> output, ReadOnlySpan<byte> rawUid, byte[]? patch, IReadOnlyList<InjectionWarning> warnings)
+    {
+        var writer = Rent(output);
+        try
+        {
+            WriteMutationStart(writer, rawUid, patch);
+            if (warnings.Count > 0)
+            {
+                writer.WriteStartArray("warnings"u8);
+                for (var i = 0; i < warnings.Count; i++)
+                {
+                    writer.WriteStringValue(warnings[i].Message);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            End(writer);
+        }
+        finally
+        {
+            Return(writer);
+        }
+    }
+
+    public static void WriteValidation(IBufferWriter<byte> output, ReadOnlySpan<byte> rawUid, bool allowed, string? message, IEnumerable<string> warnings)
+    {
+        var writer = Rent(output);
+        try
+        {
+            Start(writer, rawUid);
+            writer.WriteBoolean("allowed"u8, allowed);
+            if (!allowed)
+            {
+                writer.WriteStartObject("status"u8);
+                writer.WriteNumber("code"u8, 422);
+                writer.WriteString("reason"u8, "Invalid"u8);
+                writer.WriteString("message"u8, message ?? "");
+                writer.WriteEndObject();
+            }
+
+            WriteWarnings(writer, warnings);
+            End(writer);
+        }
+        finally
+        {
+            Return(writer);
+        }
+    }
+
+    private static Utf8JsonWriter Rent(IBufferWriter<byte> output)
+    {
+        var writer = t_writer;
+        if (writer is null)
+        {
+            return t_writer = new Utf8JsonWriter(output);
+        }
+
+        writer.Reset(output);
+        return writer;
+    }
+
+    /// <summary>Flushes what is left into the response and detaches the writer from it (also after a failed write).</summary>
+    private static void Return(Utf8JsonWriter writer)
+    {
+        try
+        {
+            writer.Flush();
+        }
+        finally
+        {
+            writer.Reset(s_detached);
+        }
+    }
+
+    private static void WriteMutationStart(Utf8JsonWriter writer, ReadOnlySpan<byte> rawUid, byte[]? patch)
+    {
         Start(writer, rawUid);
         writer.WriteBoolean("allowed"u8, true);
         if (patch is not null)
@@ -16,27 +117,6 @@ public static class AdmissionWriter
             writer.WriteString("patchType"u8, "JSONPatch"u8);
             writer.WriteBase64String("patch"u8, patch);
         }
-
-        WriteWarnings(writer, warnings);
-        End(writer);
-    }
-
-    public static void WriteValidation(IBufferWriter<byte> output, ReadOnlySpan<byte> rawUid, bool allowed, string? message, IEnumerable<string> warnings)
-    {
-        using var writer = new Utf8JsonWriter(output);
-        Start(writer, rawUid);
-        writer.WriteBoolean("allowed"u8, allowed);
-        if (!allowed)
-        {
-            writer.WriteStartObject("status"u8);
-            writer.WriteNumber("code"u8, 422);
-            writer.WriteString("reason"u8, "Invalid"u8);
-            writer.WriteString("message"u8, message ?? "");
-            writer.WriteEndObject();
-        }
-
-        WriteWarnings(writer, warnings);
-        End(writer);
     }
 
     private static void Start(Utf8JsonWriter writer, ReadOnlySpan<byte> rawUid)

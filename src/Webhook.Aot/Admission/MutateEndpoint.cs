@@ -29,7 +29,7 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
         var outcome = result.FailedOpen ? AdmissionOutcome.FailedOpen : mutation.Patch is null ? AdmissionOutcome.Unchanged : AdmissionOutcome.Patched;
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
-        AdmissionWriter.WriteMutation(context.Response.BodyWriter, review.Uid, mutation.Patch, mutation.Warnings.Select(w => w.Message));
+        AdmissionWriter.WriteMutation(context.Response.BodyWriter, review.Uid, mutation.Patch, mutation.Warnings);
         Record(review, result, outcome);
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
         metrics.Request(Path, outcome, Stopwatch.GetElapsedTime(started).TotalSeconds);

@@ -79,6 +79,12 @@ public sealed class ReviewRequest : IDisposable
             return "request.uid is missing";
         }
 
+        // The uid is echoed as it was sent; text that is not UTF-8 would make the answer invalid JSON.
+        if (!System.Text.Unicode.Utf8.IsValid(body[view.Uid]))
+        {
+            return "request.uid is not valid UTF-8";
+        }
+
         if (body[view.Kind].IsEmpty)
         {
             return "request.kind is missing";

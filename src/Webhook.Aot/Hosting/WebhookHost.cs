@@ -64,6 +64,7 @@ public static class WebhookHost
         builder.Services.AddSingleton(metrics);
         builder.Services.AddSingleton<MutateEndpoint>();
         builder.Services.AddSingleton<ValidateEndpoint>();
+        builder.Services.AddHostedService(_ => new DrainDelay(options.DrainDelay));
 
         await using var app = builder.Build();
         var stopping = false;

@@ -39,9 +39,10 @@ public static class InjectionPrecheck
 
             return false;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Malformed input is for the full path to report; never decide "nothing asked" on a guess.
+            // Malformed input (InvalidOperationException: a name whose escapes do not decode) is for the full path
+            // to report; never decide "nothing asked" on a guess.
             return true;
         }
     }
