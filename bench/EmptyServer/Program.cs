@@ -1,0 +1,45 @@
+using System.Net;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+
+// empty-server --cert-dir DIR --port N
+// The same Kestrel setup as src/Webhook.Aot/Hosting/WebhookHost.cs (slim builder, HTTPS in code with a certificate
+// selector, HTTP/1.1 and HTTP/2, TLS 1.2+, the same body cap), no logging, and handlers that do nothing: POST
+// /mutate-v1-pod answers 200 with an empty body, GET /readyz answers "ready". What it costs is the floor under ours.
+var certDir = Option(args, "--cert-dir") ?? throw new ArgumentException("usage: empty-server --cert-dir DIR --port N");
+var port = int.Parse(Option(args, "--port") ?? "9443", System.Globalization.CultureInfo.InvariantCulture);
+var certificate = X509Certificate2.CreateFromPemFile(Path.Combine(certDir, "tls.crt"), Path.Combine(certDir, "tls.key"));
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = 7 * 1024 * 1024;
+    kestrel.Listen(IPAddress.Loopback, port, listen =>
+    {
+        listen.Protocols = HttpProtocols.Http1AndHttp2;
+        listen.UseHttps(new HttpsConnectionAdapterOptions
+        {
+            SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            ServerCertificateSelector = (_, _) => certificate,
+        });
+    });
+});
+
+var app = builder.Build();
+app.MapPost("/mutate-v1-pod", (HttpContext context) =>
+{
+    context.Response.StatusCode = 200;
+    return Task.CompletedTask;
+});
+app.MapGet("/readyz", (HttpContext context) => context.Response.WriteAsync("ready\n"));
+app.Run();
+
+static string? Option(string[] args, string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}

@@ -1,0 +1,54 @@
+using System.Buffers;
+using BenchmarkDotNet.Attributes;
+using Webhook.Admission;
+using Webhook.Benchmarks.Baseline;
+
+namespace Webhook.Benchmarks;
+
+/// <summary>
+/// Review bytes in, response bytes out, into a reused buffer: <see cref="AdmissionReader"/> →
+/// <see cref="AdmissionMutation"/> → <see cref="AdmissionWriter"/>, as <c>MutateEndpoint</c> calls them (without
+/// Kestrel, metrics and logging). The baseline does the same job with STJ models and a diff.
+/// </summary>
+[MemoryDiagnoser]
+public class EndToEndBenchmarks
+{
+    private readonly ArrayBufferWriter<byte> _output = new(256 * 1024);
+    private BenchInput _input = null!;
+
+    [ParamsSource(nameof(Cases))]
+    public string Input { get; set; } = "typical-java";
+
+    public static IEnumerable<string> Cases => Inputs.Cases;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _input = Inputs.Get(Input);
+        _ = Inputs.Snapshot;
+    }
+
+    [Benchmark(Baseline = true)]
+    public int StjModelAndDiff()
+    {
+        _output.ResetWrittenCount();
+        BaselineAdmission.Handle(_input.Review, _output, Inputs.Snapshot);
+        return _output.WrittenCount;
+    }
+
+    [Benchmark]
+    public int Ours()
+    {
+        _output.ResetWrittenCount();
+        HandleOurs(_input, _output);
+        return _output.WrittenCount;
+    }
+
+    public static void HandleOurs(BenchInput input, IBufferWriter<byte> output)
+    {
+        var review = input.Review;
+        var view = AdmissionReader.Read(review);
+        var result = AdmissionMutation.Handle(review, view, Inputs.Snapshot, Inputs.Settings);
+        AdmissionWriter.WriteMutation(output, review.AsSpan()[view.Uid], result.Mutation.Patch, result.Mutation.Warnings);
+    }
+}

@@ -1,0 +1,23 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Running;
+using Webhook.Benchmarks;
+
+// bench/Webhook.Benchmarks: BenchmarkDotNet's command line (--filter, --job, --inProcess, --artifacts …), plus
+//   --verify                           check that every baseline produces the same pod as ours (see Verify.cs)
+//   --check-budgets BUDGETS RESULTS    compare BenchmarkDotNet's JSON export in RESULTS with BUDGETS (see BudgetCheck.cs)
+//   --mstat FILE                       what takes the space in a NativeAOT binary, from ILC's .mstat file (see MstatReport.cs)
+return args switch
+{
+    ["--verify"] => Verify.Run(Console.Out),
+    ["--check-budgets", var budgets, var results] => BudgetCheck.Run(budgets, results, Console.Out),
+    ["--mstat", var mstat] => MstatReport.Run(mstat, Console.Out),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    var config = DefaultConfig.Instance.AddExporter(JsonExporter.Full);
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Inputs).Assembly).Run(args, config);
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
