@@ -3,11 +3,11 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Webhook.Admission;
+using Webhook.Documents;
 using Webhook.Injection;
 using Webhook.Injection.Snapshot;
-using Webhook.Sources;
-using Webhook.Documents;
 using Webhook.Instrumentations;
+using Webhook.Sources;
 
 namespace Webhook.Benchmarks;
 
