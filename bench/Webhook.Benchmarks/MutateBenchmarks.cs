@@ -30,5 +30,5 @@ public class MutateBenchmarks
     public byte[]? StjModelAndDiff() => BaselineAdmission.Mutate(_input.Pod.Span, _input.Namespace, Inputs.Snapshot);
 
     [Benchmark]
-    public byte[]? Ours() => PodMutator.Mutate(_input.Pod, _input.Namespace, Inputs.Snapshot, Inputs.Settings).Patch;
+    public ReadOnlyMemory<byte>? Ours() => PodMutator.Mutate(_input.Pod, _input.Namespace, Inputs.Snapshot, Inputs.Settings).Patch;
 }

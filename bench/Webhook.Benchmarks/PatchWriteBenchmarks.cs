@@ -33,7 +33,7 @@ public class PatchWriteBenchmarks
         _input = Inputs.Get(Input);
         _changes = Changes(_input);
         var expected = PodMutator.Mutate(_input.Pod, _input.Namespace, Inputs.Snapshot, Inputs.Settings).Patch;
-        if (expected is null || !PatchWriter.Write(_changes).AsSpan().SequenceEqual(expected))
+        if (expected is null || !PatchWriter.Write(_changes).AsSpan().SequenceEqual(expected.Value.Span))
         {
             throw new InvalidOperationException(Input + ": the prepared changes do not give PodMutator's patch");
         }

@@ -20,7 +20,7 @@ public static class Verify
             var input = Inputs.Get(name);
             var ours = PodMutator.Mutate(input.Pod, input.Namespace, Inputs.Snapshot, Inputs.Settings);
             var baseline = BaselineAdmission.Mutate(input.Pod.Span, input.Namespace, Inputs.Snapshot);
-            var fromOurs = JsonPatch.Apply(JsonNode.Parse(input.Pod.Span), ours.Patch ?? "[]"u8.ToArray());
+            var fromOurs = JsonPatch.Apply(JsonNode.Parse(input.Pod.Span), ours.Patch?.ToArray() ?? "[]"u8.ToArray());
             var fromBaseline = JsonPatch.Apply(JsonNode.Parse(input.Pod.Span), baseline ?? "[]"u8.ToArray());
             var same = JsonNode.DeepEquals(fromOurs, fromBaseline);
             var response = new System.Buffers.ArrayBufferWriter<byte>();

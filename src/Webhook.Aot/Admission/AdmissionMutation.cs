@@ -1,11 +1,11 @@
-using System.Text;
 using Webhook.Injection;
 using Webhook.Injection.Snapshot;
+using Webhook.Injection.Text;
 
 namespace Webhook.Admission;
 
 /// <summary>The outcome of one pod admission: what injection decided, and whether our own fault made us admit it unchanged.</summary>
-public sealed record AdmissionMutationResult(MutationResult Mutation, bool FailedOpen, Exception? Fault);
+public readonly record struct AdmissionMutationResult(MutationResult Mutation, bool FailedOpen, Exception? Fault);
 
 /// <summary>
 /// The engine's entry for an AdmissionReview: only pod CREATEs are mutated; a pod that asks for nothing costs one
@@ -15,7 +15,16 @@ public static class AdmissionMutation
 {
     private static readonly AdmissionMutationResult s_unchanged = new(MutationResult.Unchanged, false, null);
 
+    /// <summary>Handles one review in a workspace of its own: the result is the caller's to keep.</summary>
     public static AdmissionMutationResult Handle(ReadOnlyMemory<byte> review, in AdmissionRequestView view, InstrumentationSnapshot snapshot, InjectionSettings settings)
+        => Handle(review, view, snapshot, settings, workspace: null);
+
+    /// <summary>
+    /// Handles one review in <paramref name="workspace"/> (a new one when null and the pod needs one): the result is
+    /// valid until the workspace takes the next pod.
+    /// </summary>
+    public static AdmissionMutationResult Handle(ReadOnlyMemory<byte> review, in AdmissionRequestView view, InstrumentationSnapshot snapshot, InjectionSettings settings,
+        InjectionWorkspace? workspace)
     {
         var body = review.Span;
         if (!IsPodCreate(body, view) || view.Object.Equals(default(Range)))
@@ -32,7 +41,7 @@ public static class AdmissionMutation
                 return s_unchanged;
             }
 
-            return new AdmissionMutationResult(PodMutator.Mutate(pod, Encoding.UTF8.GetString(ns), snapshot, settings), false, null);
+            return new AdmissionMutationResult((workspace ?? new InjectionWorkspace()).Mutate(pod, TextCache.GetUtf8(ns), snapshot, settings), false, null);
         }
         catch (Exception e)
         {

@@ -17,7 +17,7 @@ public static class AdmissionWriter
     /// <summary>Where an idle writer points, so it does not keep the last response's pipe alive; never written to.</summary>
     private static readonly ArrayBufferWriter<byte> s_detached = new(1);
 
-    public static void WriteMutation(IBufferWriter<byte> output, ReadOnlySpan<byte> rawUid, byte[]? patch, IEnumerable<string> warnings)
+    public static void WriteMutation(IBufferWriter<byte> output, ReadOnlySpan<byte> rawUid, ReadOnlyMemory<byte>? patch, IEnumerable<string> warnings)
     {
         var writer = Rent(output);
         try
@@ -33,7 +33,7 @@ public static class AdmissionWriter
     }
 
     /// <summary>The admission endpoint's form: the warnings' messages without a LINQ projection over them.</summary>
-    public static void WriteMutation(IBufferWriter<byte> output, ReadOnlySpan<byte> rawUid, byte[]? patch, IReadOnlyList<InjectionWarning> warnings)
+    public static void WriteMutation(IBufferWriter<byte> output, ReadOnlySpan<byte> rawUid, ReadOnlyMemory<byte>? patch, IReadOnlyList<InjectionWarning> warnings)
     {
         var writer = Rent(output);
         try
@@ -108,14 +108,14 @@ public static class AdmissionWriter
         }
     }
 
-    private static void WriteMutationStart(Utf8JsonWriter writer, ReadOnlySpan<byte> rawUid, byte[]? patch)
+    private static void WriteMutationStart(Utf8JsonWriter writer, ReadOnlySpan<byte> rawUid, ReadOnlyMemory<byte>? patch)
     {
         Start(writer, rawUid);
         writer.WriteBoolean("allowed"u8, true);
-        if (patch is not null)
+        if (patch is { } bytes)
         {
             writer.WriteString("patchType"u8, "JSONPatch"u8);
-            writer.WriteBase64String("patch"u8, patch);
+            writer.WriteBase64String("patch"u8, bytes.Span);
         }
     }
 

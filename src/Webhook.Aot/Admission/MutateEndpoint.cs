@@ -24,15 +24,33 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
             return;
         }
 
-        var result = AdmissionMutation.Handle(review.Body!.Memory, review.View, store.Current, settings);
-        var mutation = result.Mutation;
-        var outcome = result.FailedOpen ? AdmissionOutcome.FailedOpen : mutation.Patch is null ? AdmissionOutcome.Unchanged : AdmissionOutcome.Patched;
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
-        AdmissionWriter.WriteMutation(context.Response.BodyWriter, review.Uid, mutation.Patch, mutation.Warnings);
-        Record(review, result, outcome);
+        var outcome = Answer(context.Response.BodyWriter, review);
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
         metrics.Request(Path, outcome, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    /// <summary>
+    /// Runs injection in this thread's workspace and writes the response before giving the workspace back: the
+    /// result points into it. Synchronous from rent to return, so the workspace never crosses an await.
+    /// </summary>
+    private AdmissionOutcome Answer(System.IO.Pipelines.PipeWriter output, ReviewRequest review)
+    {
+        var workspace = InjectionWorkspace.Rent();
+        try
+        {
+            var result = AdmissionMutation.Handle(review.Body!.Memory, review.View, store.Current, settings, workspace);
+            var mutation = result.Mutation;
+            var outcome = result.FailedOpen ? AdmissionOutcome.FailedOpen : mutation.Patch is null ? AdmissionOutcome.Unchanged : AdmissionOutcome.Patched;
+            AdmissionWriter.WriteMutation(output, review.Uid, mutation.Patch, mutation.Warnings);
+            Record(review, result, outcome);
+            return outcome;
+        }
+        finally
+        {
+            InjectionWorkspace.Return(workspace);
+        }
     }
 
     private void Record(ReviewRequest review, AdmissionMutationResult result, AdmissionOutcome outcome)

@@ -52,7 +52,7 @@ public sealed class TemplatePod
     }
 
     /// <summary>Applies the engine's patch to the pod and writes what it changed back into the template.</summary>
-    public void Apply(byte[] patch)
+    public void Apply(ReadOnlySpan<byte> patch)
     {
         var patched = JsonPatch.Apply(_pod.DeepClone(), patch) as JsonObject
             ?? throw new JsonPatchException("the patched pod is not an object");

@@ -84,11 +84,11 @@ public static class WorkloadInjector
             JsonNode injected = root;
             if (templatePod is null)
             {
-                injected = JsonPatch.Apply(root, patch)!;
+                injected = JsonPatch.Apply(root, patch.Span)!;
             }
             else
             {
-                templatePod.Apply(patch);
+                templatePod.Apply(patch.Span);
             }
 
             return outcome with { Json = JsonNodes.ToUtf8(injected), Notes = [.. unknownAnnotations, .. ExporterEndpointNotes.Of(injected, kind)] };

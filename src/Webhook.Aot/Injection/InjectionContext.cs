@@ -1,29 +1,38 @@
 using Webhook.Injection.Patching;
 using Webhook.Injection.Pods;
+using Webhook.Injection.Selection;
 using Webhook.Injection.Snapshot;
 
 namespace Webhook.Injection;
 
-/// <summary>Everything one pod's injection works with and on: inputs, the changes so far, warnings and the decisions for --explain.</summary>
+/// <summary>
+/// Everything one pod's injection works with and on: inputs, the changes so far, warnings and the decisions for
+/// --explain. An <see cref="InjectionWorkspace"/> keeps one and starts it over for each pod.
+/// </summary>
 public sealed class InjectionContext
 {
+    private readonly SelectedLanguage?[] _languages = new SelectedLanguage?[InjectionTable.All.Length];
+
     public InjectionContext(PodView pod, string ns, InstrumentationSnapshot snapshot, InjectionSettings settings)
+        : this(pod, new FragmentBuffer()) => Begin(ns, snapshot, settings);
+
+    internal InjectionContext(PodView pod, FragmentBuffer fragments)
     {
         Pod = pod;
-        Namespace = ns;
-        Snapshot = snapshot;
-        Settings = settings;
-        Changes = new PodChanges(pod);
+        Changes = new PodChanges(pod, fragments);
+        Namespace = "";
+        Snapshot = InstrumentationSnapshot.Empty;
+        Settings = InjectionSettings.Defaults;
     }
 
     public PodView Pod { get; }
 
     /// <summary>The namespace of the admission request (the pod's own metadata.namespace is often empty at admission).</summary>
-    public string Namespace { get; }
+    public string Namespace { get; private set; }
 
-    public InstrumentationSnapshot Snapshot { get; }
+    public InstrumentationSnapshot Snapshot { get; private set; }
 
-    public InjectionSettings Settings { get; }
+    public InjectionSettings Settings { get; private set; }
 
     public PodChanges Changes { get; }
 
@@ -31,13 +40,50 @@ public sealed class InjectionContext
 
     public List<InjectionDecision> Decisions { get; } = new();
 
+    /// <summary>The languages the pod asks for, in injection order (filled by the mutator).</summary>
+    public List<SelectedLanguage> Selected { get; } = new();
+
+    /// <summary>The same languages in the operator's validation order (for the multi-instrumentation checks).</summary>
+    public List<SelectedLanguage> InValidationOrder { get; } = new();
+
+    /// <summary>The resource attributes being computed for one container (reused).</summary>
+    public Sdk.AttributeMap Attributes { get; } = new();
+
+    /// <summary>The attribute keys one container sets itself (reused).</summary>
+    public HashSet<string> ExistingAttributeKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A container list to fill and use within one step (target resolution).</summary>
+    public List<ContainerView> Targets { get; } = new();
+
     public void Warn(WarningReason reason, string message) => Warnings.Add(new InjectionWarning(reason, message));
 
     public void Decide(string language, bool injected, string reason) => Decisions.Add(new InjectionDecision(language, injected, reason));
 
     /// <summary>Pod annotation over namespace annotation, by the operator's rule (shared spec §4.2).</summary>
     public string Effective(string key) => EffectiveValue.Of(Pod.Annotation(key), Snapshot.NamespaceAnnotation(Namespace, key));
+
+    /// <summary>The selection record of <paramref name="rule"/>'s language, reused from pod to pod.</summary>
+    public SelectedLanguage Select(LanguageRule rule, Crd.Instrumentation instrumentation)
+    {
+        var selected = _languages[(int)rule.Language] ??= new SelectedLanguage();
+        selected.Reset(rule, instrumentation);
+        return selected;
+    }
+
+    /// <summary>Starts over for the pod the view now holds (<see cref="PodReader.Read(ReadOnlyMemory{byte}, PodView)"/> filled it).</summary>
+    internal void Begin(string ns, InstrumentationSnapshot snapshot, InjectionSettings settings)
+    {
+        Namespace = ns.Length > 0 ? ns : Pod.Namespace;
+        Snapshot = snapshot;
+        Settings = settings;
+        Changes.Reset();
+        Warnings.Clear();
+        Decisions.Clear();
+        Selected.Clear();
+        InValidationOrder.Clear();
+        Targets.Clear();
+    }
 }
 
 /// <summary>One line of <c>inject --explain</c>: a language, whether it was injected, and why.</summary>
-public sealed record InjectionDecision(string Language, bool Injected, string Reason);
+public readonly record struct InjectionDecision(string Language, bool Injected, string Reason);

@@ -14,16 +14,30 @@ namespace Webhook.Injection;
 /// </summary>
 public static class PodMutator
 {
+    /// <summary>Mutates one pod in a workspace of its own: the result is the caller's to keep.</summary>
     public static MutationResult Mutate(ReadOnlyMemory<byte> podJson, string ns, InstrumentationSnapshot snapshot, InjectionSettings settings)
-        => Mutate(PodReader.Read(podJson), ns, snapshot, settings);
+        => new InjectionWorkspace().Mutate(podJson, ns, snapshot, settings);
 
     public static MutationResult Mutate(PodView pod, string ns, InstrumentationSnapshot snapshot, InjectionSettings settings)
     {
-        var context = new InjectionContext(pod, ns.Length > 0 ? ns : pod.Namespace, snapshot, settings);
-        var selected = Select(context);
-        if (selected is null || selected.Count == 0)
+        var context = new InjectionContext(pod, ns, snapshot, settings);
+        ReadOnlyMemory<byte>? patch = null;
+        if (Decide(context))
         {
-            return Result(context, patch: null);
+            patch = PatchWriter.Write(context.Changes);
+        }
+
+        return new MutationResult(patch, context.Warnings, context.Decisions);
+    }
+
+    /// <summary>Decides and records the pod's changes in <paramref name="context"/>; true when there are any.</summary>
+    public static bool Decide(InjectionContext context)
+    {
+        var pod = context.Pod;
+        var selected = context.Selected;
+        if (!Select(context) || selected.Count == 0)
+        {
+            return false;
         }
 
         if (AlreadyInstrumented.Reason(pod, out var byInjection) is { } reason)
@@ -39,18 +53,18 @@ public static class PodMutator
                 context.Decide(language.Rule.Name, false, "pod already instrumented: " + reason);
             }
 
-            return Result(context, patch: null);
+            return false;
         }
 
         if (pod.Containers.Count == 0)
         {
             context.Warn(WarningReason.NoContainers, "spec.containers: the pod has no containers; nothing injected");
-            return Result(context, patch: null);
+            return false;
         }
 
         if (!AssignContainerNames(context, selected))
         {
-            return Result(context, patch: null);
+            return false;
         }
 
         foreach (var language in selected)
@@ -72,16 +86,15 @@ public static class PodMutator
             }
         }
 
-        return Result(context, context.Changes.IsEmpty ? null : PatchWriter.Write(context.Changes));
+        return !context.Changes.IsEmpty;
     }
 
     /// <summary>
-    /// The languages the pod asks for, with their Instrumentations, in injection order; null when a selection
-    /// failed, which (as in the operator) leaves the whole pod unchanged.
+    /// Fills <see cref="InjectionContext.Selected"/> with the languages the pod asks for, with their Instrumentations,
+    /// in injection order; false when a selection failed, which (as in the operator) leaves the whole pod unchanged.
     /// </summary>
-    private static List<SelectedLanguage>? Select(InjectionContext context)
+    private static bool Select(InjectionContext context)
     {
-        var selected = new List<SelectedLanguage>();
         foreach (var language in InjectionTable.All)
         {
             var value = context.Effective(language.InjectAnnotation);
@@ -96,7 +109,7 @@ public static class PodMutator
                 context.Warn(problem!.Contains(" Instrumentations in ", StringComparison.Ordinal) ? WarningReason.AmbiguousInstrumentation
                     : value.Equals("true", StringComparison.OrdinalIgnoreCase) ? WarningReason.NoInstrumentation : WarningReason.InstrumentationNotFound, problem);
                 context.Decide(language.Name, false, problem);
-                return null;
+                return false;
             }
 
             if (!context.Settings.IsEnabled(language.Language))
@@ -107,10 +120,10 @@ public static class PodMutator
                 continue;
             }
 
-            selected.Add(new SelectedLanguage(language, instrumentation));
+            context.Selected.Add(context.Select(language, instrumentation));
         }
 
-        return selected;
+        return true;
     }
 
     private static bool AssignContainerNames(InjectionContext context, List<SelectedLanguage> selected)
@@ -125,7 +138,7 @@ public static class PodMutator
         {
             foreach (var language in selected)
             {
-                language.ContainerNames.AddRange(ContainerNameRules.Split(common));
+                ContainerNameRules.Split(common, language.ContainerNames);
             }
         }
 
@@ -144,11 +157,13 @@ public static class PodMutator
 
             if (own.Length > 0)
             {
-                language.ContainerNames.AddRange(ContainerNameRules.Split(own));
+                ContainerNameRules.Split(own, language.ContainerNames);
             }
         }
 
-        var inValidationOrder = selected.OrderBy(l => l.Rule.ValidationOrder).ToList();
+        var inValidationOrder = context.InValidationOrder;
+        inValidationOrder.AddRange(selected);
+        inValidationOrder.Sort(static (a, b) => a.Rule.ValidationOrder.CompareTo(b.Rule.ValidationOrder));
         if (ContainerNameRules.Validate(inValidationOrder) is { } problem)
         {
             context.Warn(WarningReason.MultiInstrumentationConfig, "metadata.annotations: " + problem + "; pod admitted unchanged");
@@ -176,6 +191,4 @@ public static class PodMutator
         context.Decide("all", false, message);
         return false;
     }
-
-    private static MutationResult Result(InjectionContext context, byte[]? patch) => new(patch, context.Warnings, context.Decisions);
 }

@@ -68,7 +68,7 @@ public sealed class AdmissionMutationTests
         var result = Handle(Review("CREATE", JavaPod), Snapshot());
 
         Assert.NotNull(result.Mutation.Patch);
-        Assert.Contains("opentelemetry-auto-instrumentation-java", Encoding.UTF8.GetString(result.Mutation.Patch));
+        Assert.Contains("opentelemetry-auto-instrumentation-java", Encoding.UTF8.GetString(result.Mutation.Patch.Value.Span));
     }
 
     [Fact]

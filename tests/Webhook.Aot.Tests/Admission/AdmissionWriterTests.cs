@@ -39,7 +39,7 @@ public sealed class AdmissionWriterTests
             Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
-    private static string Mutation(ReadOnlySpan<byte> uid, byte[]? patch, string[] warnings)
+    private static string Mutation(ReadOnlySpan<byte> uid, ReadOnlyMemory<byte>? patch, string[] warnings)
     {
         var buffer = new ArrayBufferWriter<byte>();
         AdmissionWriter.WriteMutation(buffer, uid, patch, warnings);

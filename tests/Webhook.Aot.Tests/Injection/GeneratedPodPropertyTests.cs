@@ -70,7 +70,7 @@ public sealed class GeneratedPodPropertyTests
         try
         {
             var result = PodMutator.Mutate(Encoding.UTF8.GetBytes(podJson), Namespace, s_snapshot, settings);
-            patch = result.Patch;
+            patch = result.Patch?.ToArray();
             if (!generated.AsksForInjection)
             {
                 Assert.True(patch is null, "a pod that asks for no injection got a patch");
@@ -88,7 +88,7 @@ public sealed class GeneratedPodPropertyTests
             AssertUnknownFieldsKept(generated, podJson, patch, patched);
 
             var again = PodMutator.Mutate(Encoding.UTF8.GetBytes(patched.ToJsonString()), Namespace, s_snapshot, settings);
-            Assert.True(again.Patch is null, "the patched pod got a second patch: " + (again.Patch is null ? "" : Encoding.UTF8.GetString(again.Patch)));
+            Assert.True(again.Patch is null, "the patched pod got a second patch: " + (again.Patch is null ? "" : Encoding.UTF8.GetString(again.Patch.Value.Span)));
         }
         catch (Exception e) when (e is not Xunit.Sdk.XunitException || !e.Message.StartsWith("seed ", StringComparison.Ordinal))
         {

@@ -24,7 +24,7 @@ public sealed class InjectionCaseTests
         }
 
         Assert.NotNull(result.Patch);
-        var patched = JsonPatchApplier.Apply(testCase.Pod, Encoding.UTF8.GetString(result.Patch));
+        var patched = JsonPatchApplier.Apply(testCase.Pod, Encoding.UTF8.GetString(result.Patch.Value.Span));
         Assert.True(JsonNode.DeepEquals(testCase.ExpectedPod, patched),
             "expected:\n" + testCase.ExpectedPod.ToJsonString() + "\nactual:\n" + patched.ToJsonString());
     }
@@ -40,7 +40,7 @@ public sealed class InjectionCaseTests
             return;
         }
 
-        var patched = JsonPatchApplier.Apply(testCase.Pod, Encoding.UTF8.GetString(first.Patch));
+        var patched = JsonPatchApplier.Apply(testCase.Pod, Encoding.UTF8.GetString(first.Patch.Value.Span));
         var second = PodMutator.Mutate(Encoding.UTF8.GetBytes(patched.ToJsonString()), testCase.Namespace, testCase.Snapshot, testCase.Settings);
 
         Assert.Null(second.Patch);

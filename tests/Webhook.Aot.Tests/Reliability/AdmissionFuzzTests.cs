@@ -241,7 +241,7 @@ public sealed class AdmissionFuzzTests(ITestOutputHelper output)
     private static byte[] Patch(byte[] body)
     {
         var view = AdmissionReader.Read(body);
-        return AdmissionMutation.Handle(body, view, s_java.Snapshot, s_java.Settings).Mutation.Patch!;
+        return AdmissionMutation.Handle(body, view, s_java.Snapshot, s_java.Settings).Mutation.Patch!.Value.ToArray();
     }
 
     private static string Preview(byte[] body)

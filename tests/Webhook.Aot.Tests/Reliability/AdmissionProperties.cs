@@ -104,7 +104,7 @@ public static class AdmissionProperties
                 throw Violation("patched a pod that asked for nothing");
             }
 
-            CheckPatch(pod, patch);
+            CheckPatch(pod, patch.ToArray());
         }
 
         return (view, result);
@@ -217,7 +217,7 @@ public static class AdmissionProperties
 
         var patch = engine.Result.Mutation.Patch;
         var hasPatch = response.TryGetProperty("patch", out var sentPatch);
-        if (hasPatch != patch is not null || hasPatch && !sentPatch.GetBytesFromBase64().AsSpan().SequenceEqual(patch))
+        if (hasPatch != patch is not null || hasPatch && !sentPatch.GetBytesFromBase64().AsSpan().SequenceEqual(patch!.Value.Span))
         {
             throw Violation("the answer's patch is not the engine's patch");
         }

@@ -1,8 +1,11 @@
+using System.Buffers;
+using System.Collections.Immutable;
 using Webhook.Crd;
 using Webhook.Injection.Env;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Sdk;
 using Webhook.Injection.Selection;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Agents;
 
@@ -23,7 +26,9 @@ public static class AgentInjector
             return;
         }
 
-        var injected = new List<ContainerView>();
+        var description = new TextBuilder(stackalloc char[256]);
+        description.Append("injected into ");
+        var injected = 0;
         foreach (var target in targets)
         {
             if (SkipReason(target, rule, block) is { } reason)
@@ -32,32 +37,37 @@ public static class AgentInjector
                 continue;
             }
 
-            SdkEnv.AppendAll(target.Env, block?.Env);
+            SdkEnv.AppendAll(context.Changes.Fragments, target.Env, block?.Env);
             ApplyEnv(context, target, rule, block, placeholders, EnvStage.Language);
             if (rule.Volume is { } volume && rule.ContainerMountPath is { } mountPath)
             {
-                context.Changes.AddMount(target, volume.Name, mountPath.Replace("{container}", target.Name, StringComparison.Ordinal));
+                context.Changes.AddMount(target, volume.Name, TextCache.Replace(mountPath, "{container}", target.Name));
             }
 
-            SdkEnv.AddCommon(target, instrumentation);
+            SdkEnv.AddCommon(context.Changes.Fragments, target, instrumentation);
             ApplyEnv(context, target, rule, block, placeholders, EnvStage.AfterCommon);
             SdkEnv.AddSdk(context, target, target, instrumentation);
-            injected.Add(target);
+            description.Append(injected++ == 0 ? "" : ", ");
+            description.Append(target.Name);
         }
 
-        if (injected.Count == 0)
+        if (injected == 0)
         {
+            description.Dispose();
             context.Decide(rule.Name, false, "no target container could take the agent (see the warnings)");
             return;
         }
 
         AddPodParts(context, rule, instrumentation, block, targets[0], placeholders);
-        context.Decide(rule.Name, true, "injected into " + string.Join(", ", injected.Select(c => c.Name)) + " from Instrumentation "
-            + instrumentation.Metadata?.Namespace + "/" + instrumentation.Metadata?.Name);
+        description.Append(" from Instrumentation ");
+        description.Append(instrumentation.Metadata?.Namespace);
+        description.Append('/');
+        description.Append(instrumentation.Metadata?.Name);
+        context.Decide(rule.Name, true, description.ToCachedString());
     }
 
     /// <summary>The platform annotation picks the placeholders (Python glibc/musl, .NET runtime); an unknown value skips the language.</summary>
-    private static bool TryPlatform(InjectionContext context, LanguageRule rule, out IReadOnlyList<NamedText> placeholders)
+    private static bool TryPlatform(InjectionContext context, LanguageRule rule, out ImmutableArray<NamedText> placeholders)
     {
         placeholders = [];
         if (rule.Platform is not { } platform)
@@ -102,7 +112,7 @@ public static class AgentInjector
         {
             var present = guard.Scope == GuardScope.Container
                 ? EnvList.Contains(target.Env, guard.Name)
-                : block?.Env?.Exists(e => e.Name == guard.Name) == true;
+                : SdkEnv.Names(block?.Env, guard.Name);
             if (present)
             {
                 return guard.Reason;
@@ -113,7 +123,7 @@ public static class AgentInjector
     }
 
     private static void ApplyEnv(InjectionContext context, ContainerView target, LanguageRule rule, ILanguageSpec? block,
-        IReadOnlyList<NamedText> placeholders, EnvStage stage)
+        ImmutableArray<NamedText> placeholders, EnvStage stage)
     {
         foreach (var env in rule.Env)
         {
@@ -134,7 +144,7 @@ public static class AgentInjector
             var value = Expand(env.Value, target, placeholders);
             if (block is Java { Extensions.Count: > 0 } && env.Rule == EnvMergeRule.Concatenate)
             {
-                value += JavaExtensions.ArgumentFor(target);
+                value = TextCache.Concat(value, JavaExtensions.ArgumentFor(target));
             }
 
             EnvList.Apply(target.Env, env, value, env.Suffix is null ? null : Expand(env.Suffix, target, placeholders));
@@ -142,21 +152,36 @@ public static class AgentInjector
     }
 
     private static void AddPodParts(InjectionContext context, LanguageRule rule, Instrumentation instrumentation, ILanguageSpec? block,
-        ContainerView firstTarget, IReadOnlyList<NamedText> placeholders)
+        ContainerView firstTarget, ImmutableArray<NamedText> placeholders)
     {
         if (rule.InitContainer is not { } init || context.Changes.HasInitContainer(init.Name))
         {
             return;
         }
 
+        var fragments = context.Changes.Fragments;
         if (rule.Volume is { } volume)
         {
-            context.Changes.AddVolume(volume.Name, InstrumentationVolume.Json(volume.Name, block, volume));
+            context.Changes.AddVolume(volume.Name, InstrumentationVolume.Json(fragments, volume.Name, block, volume));
         }
 
-        var command = init.Command.Select(word => Expand(word, firstTarget, placeholders));
-        var json = InitContainerJson.Agent(init.Name, block?.Image ?? "", command, block?.InitContainerResources, instrumentation, firstTarget,
-            rule.Volume?.Name ?? init.Name, init.MountPath, withPullPolicy: true);
+        var command = ArrayPool<string>.Shared.Rent(init.Command.Length);
+        ReadOnlyMemory<byte> json;
+        try
+        {
+            for (var i = 0; i < init.Command.Length; i++)
+            {
+                command[i] = Expand(init.Command[i], firstTarget, placeholders);
+            }
+
+            json = InitContainerJson.Agent(fragments, init.Name, block?.Image ?? "", command.AsSpan(0, init.Command.Length), block?.InitContainerResources,
+                instrumentation, firstTarget, rule.Volume?.Name ?? init.Name, init.MountPath, withPullPolicy: true);
+        }
+        finally
+        {
+            ArrayPool<string>.Shared.Return(command, clearArray: true);
+        }
+
         context.Changes.AddInitContainer(init.Name, json, firstTarget.IsInit ? firstTarget : null);
         if (block is Java { Extensions.Count: > 0 } java)
         {
@@ -164,12 +189,12 @@ public static class AgentInjector
         }
     }
 
-    private static string Expand(string text, ContainerView container, IReadOnlyList<NamedText> placeholders)
+    internal static string Expand(string text, ContainerView container, ImmutableArray<NamedText> placeholders)
     {
-        var result = text.Replace("{container}", container.Name, StringComparison.Ordinal);
+        var result = TextCache.Replace(text, "{container}", container.Name);
         foreach (var placeholder in placeholders)
         {
-            result = result.Replace("{" + placeholder.Name + "}", placeholder.Value, StringComparison.Ordinal);
+            result = TextCache.Replace(result, placeholder.Token, placeholder.Value);
         }
 
         return result;

@@ -6,8 +6,9 @@ namespace Webhook.Injection.Agents;
 /// <summary>The volume the agent is copied into: an ephemeral claim when a template is given, else a sized emptyDir.</summary>
 public static class InstrumentationVolume
 {
-    public static byte[] Json(string name, ILanguageSpec? block, VolumeRule rule) => JsonFragments.Build(writer =>
+    public static ReadOnlyMemory<byte> Json(FragmentBuffer fragments, string name, ILanguageSpec? block, VolumeRule rule)
     {
+        var writer = fragments.Start();
         writer.WriteStartObject();
         writer.WriteString("name"u8, name);
         if (rule.UsesClaimTemplate && block?.VolumeClaimTemplate is { } template)
@@ -34,5 +35,6 @@ public static class InstrumentationVolume
         }
 
         writer.WriteEndObject();
-    });
+        return fragments.End();
+    }
 }

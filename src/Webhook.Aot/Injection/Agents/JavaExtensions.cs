@@ -1,5 +1,6 @@
 using Webhook.Crd;
 using Webhook.Injection.Pods;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Agents;
 
@@ -11,7 +12,7 @@ namespace Webhook.Injection.Agents;
 public static class JavaExtensions
 {
     public static string ArgumentFor(ContainerView container)
-        => " -Dotel.javaagent.extensions=/otel-auto-instrumentation-java-" + container.Name + "/extensions";
+        => TextCache.Concat(" -Dotel.javaagent.extensions=/otel-auto-instrumentation-java-", container.Name, "/extensions");
 
     public static void AddInitContainers(InjectionContext context, Java java, Instrumentation instrumentation, ContainerView firstTarget, InitContainerRule agent)
     {
@@ -20,7 +21,8 @@ public static class JavaExtensions
         {
             var extension = java.Extensions[i];
             var name = "opentelemetry-auto-instrumentation-extension-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var json = InitContainerJson.Agent(name, extension.Image ?? "", ["cp", "-r", extension.Dir + "/.", agent.MountPath + "/extensions"],
+            var json = InitContainerJson.Agent(context.Changes.Fragments, name, extension.Image ?? "",
+                ["cp", "-r", extension.Dir + "/.", agent.MountPath + "/extensions"],
                 java.Resources, instrumentation, firstTarget, agent.Name, agent.MountPath, withPullPolicy: false);
             context.Changes.AddInitContainerAfter(previous, name, json);
             previous = name;

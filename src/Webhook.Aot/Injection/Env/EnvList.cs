@@ -1,4 +1,5 @@
 using Webhook.Injection.Pods;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Env;
 
@@ -8,34 +9,38 @@ namespace Webhook.Injection.Env;
 /// </summary>
 public static class EnvList
 {
-    public static EnvEntry? Find(List<EnvEntry> env, string name)
+    public static int IndexOf(List<EnvEntry> env, string name)
     {
-        foreach (var entry in env)
+        for (var i = 0; i < env.Count; i++)
         {
-            if (entry.Name == name)
+            if (env[i].Name == name)
             {
-                return entry;
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
-    /// <summary>The last entry of that name: the definition Kubernetes uses when a name is repeated.</summary>
-    public static EnvEntry? FindLast(List<EnvEntry> env, string name)
+    /// <summary>The index of the last entry of that name: the definition Kubernetes uses when a name is repeated.</summary>
+    public static int LastIndexOf(List<EnvEntry> env, string name)
     {
         for (var i = env.Count - 1; i >= 0; i--)
         {
             if (env[i].Name == name)
             {
-                return env[i];
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
-    public static bool Contains(List<EnvEntry> env, string name) => Find(env, name) is not null;
+    public static EnvEntry? Find(List<EnvEntry> env, string name) => IndexOf(env, name) is var i and >= 0 ? env[i] : null;
+
+    public static EnvEntry? FindLast(List<EnvEntry> env, string name) => LastIndexOf(env, name) is var i and >= 0 ? env[i] : null;
+
+    public static bool Contains(List<EnvEntry> env, string name) => IndexOf(env, name) >= 0;
 
     /// <summary>Adds the entry at the end unless one of that name exists. Returns whether it was added.</summary>
     public static bool AppendIfAbsent(List<EnvEntry> env, EnvEntry entry)
@@ -60,17 +65,21 @@ public static class EnvList
         return true;
     }
 
+    /// <summary>Gives the entry at <paramref name="index"/> another value, keeping the rest of it.</summary>
+    public static void SetValue(List<EnvEntry> env, int index, string value) => env[index] = env[index].WithValue(value);
+
     /// <summary>Moves the first entry of that name to the end (so every <c>$(VAR)</c> it references is defined before it).</summary>
-    public static void MoveToEnd(List<EnvEntry> env, string name) => MoveEntryToEnd(env, Find(env, name));
+    public static void MoveToEnd(List<EnvEntry> env, string name) => MoveEntryToEnd(env, IndexOf(env, name));
 
     /// <summary>Moves the last entry of that name to the end; a no-op when it is already last.</summary>
-    public static void MoveLastToEnd(List<EnvEntry> env, string name) => MoveEntryToEnd(env, FindLast(env, name));
+    public static void MoveLastToEnd(List<EnvEntry> env, string name) => MoveEntryToEnd(env, LastIndexOf(env, name));
 
-    private static void MoveEntryToEnd(List<EnvEntry> env, EnvEntry? entry)
+    private static void MoveEntryToEnd(List<EnvEntry> env, int index)
     {
-        if (entry is not null && !ReferenceEquals(env[^1], entry))
+        if (index >= 0 && index != env.Count - 1)
         {
-            env.Remove(entry);
+            var entry = env[index];
+            env.RemoveAt(index);
             env.Add(entry);
         }
     }
@@ -78,50 +87,49 @@ public static class EnvList
     /// <summary>Applies one table rule. Existing entries that use valueFrom are never touched.</summary>
     public static void Apply(List<EnvEntry> env, EnvRule rule, string value, string? suffix)
     {
-        var existing = Find(env, rule.Name);
+        var index = IndexOf(env, rule.Name);
+        var existing = index >= 0 ? env[index] : default;
         switch (rule.Rule)
         {
             case EnvMergeRule.AppendIfAbsent:
                 AppendIfAbsent(env, EnvEntry.Literal(rule.Name, value));
                 break;
             case EnvMergeRule.Concatenate:
-                if (existing is null)
+                if (index < 0)
                 {
                     env.Add(EnvEntry.Literal(rule.Name, value));
                 }
                 else if (!existing.HasValueFrom)
                 {
-                    existing.SetValue((existing.Value ?? "") + rule.Separator + value);
+                    SetValue(env, index, TextCache.Concat(existing.Value ?? "", rule.Separator, value));
                 }
 
                 break;
             case EnvMergeRule.Prepend:
-                if (existing is null)
+                if (index < 0)
                 {
-                    env.Add(EnvEntry.Literal(rule.Name, suffix is null ? value : value + rule.Separator + suffix));
+                    env.Add(EnvEntry.Literal(rule.Name, suffix is null ? value : TextCache.Concat(value, rule.Separator, suffix)));
                 }
                 else if (!existing.HasValueFrom)
                 {
-                    var wrapped = value + rule.Separator + (existing.Value ?? "");
-                    existing.SetValue(suffix is null ? wrapped : wrapped + rule.Separator + suffix);
+                    SetValue(env, index, suffix is null
+                        ? TextCache.Concat(value, rule.Separator, existing.Value ?? "")
+                        : TextCache.Concat([value, rule.Separator, existing.Value ?? "", rule.Separator, suffix]));
                 }
 
                 break;
             case EnvMergeRule.SetOrReplace:
-                if (existing is null || existing.HasValueFrom)
+                if (index < 0)
                 {
-                    if (existing is not null)
-                    {
-                        env[env.IndexOf(existing)] = EnvEntry.Literal(rule.Name, value);
-                    }
-                    else
-                    {
-                        env.Add(EnvEntry.Literal(rule.Name, value));
-                    }
+                    env.Add(EnvEntry.Literal(rule.Name, value));
+                }
+                else if (existing.HasValueFrom)
+                {
+                    env[index] = EnvEntry.Literal(rule.Name, value);
                 }
                 else
                 {
-                    existing.SetValue(value);
+                    SetValue(env, index, value);
                 }
 
                 break;

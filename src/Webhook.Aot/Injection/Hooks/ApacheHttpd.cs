@@ -31,26 +31,26 @@ public static class ApacheHttpdHook
         var confDir = ConfDir(apache.ConfigPath);
         var first = targets[0];
         var settings = WebServerModule.Settings(context, first, instrumentation, "apache-httpd");
-        SdkEnv.AppendAll(first.Env, apache.Env);
-        context.Changes.AddVolume(ConfDirVolume, InstrumentationVolume.Json(ConfDirVolume, apache, new VolumeRule(ConfDirVolume, UsesClaimTemplate: false, UsesSizeLimit: true)));
-        var clone = WebServerInitContainer.CloneOf(first, ["cp", "-r", confDir + "/.", WebServerModule.SourceConfPath], args: null, ConfDirVolume, apache.ResourceRequirements);
+        SdkEnv.AppendAll(context.Changes.Fragments, first.Env, apache.Env);
+        context.Changes.AddVolume(ConfDirVolume, InstrumentationVolume.Json(context.Changes.Fragments, ConfDirVolume, apache, new VolumeRule(ConfDirVolume, UsesClaimTemplate: false, UsesSizeLimit: true)));
+        var clone = WebServerInitContainer.CloneOf(context.Changes.Fragments, first, ["cp", "-r", confDir + "/.", WebServerModule.SourceConfPath], args: null, ConfDirVolume, apache.ResourceRequirements);
         WebServerModule.MountModule(context, first, confDir, AgentVolume, ConfDirVolume);
-        context.Changes.AddVolume(AgentVolume, InstrumentationVolume.Json(AgentVolume, apache, new VolumeRule(AgentVolume, UsesClaimTemplate: true, UsesSizeLimit: true)));
+        context.Changes.AddVolume(AgentVolume, InstrumentationVolume.Json(context.Changes.Fragments, AgentVolume, apache, new VolumeRule(AgentVolume, UsesClaimTemplate: true, UsesSizeLimit: true)));
         var config = ApacheConfig.Build(settings, apache.Version, apache.Attrs);
-        var agent = WebServerInitContainer.Agent(AgentContainerName, apache.Image ?? "", ApacheScripts.Agent, confDir,
-            WebServerModule.AgentEnv(apache.Env, instrumentation, "OTEL_APACHE_AGENT_CONF", config, "APACHE_SERVICE_INSTANCE_ID"),
+        var agent = WebServerInitContainer.Agent(context.Changes.Fragments, AgentContainerName, apache.Image ?? "", ApacheScripts.Agent, confDir,
+            WebServerModule.AgentEnv(context.Changes.Fragments, apache.Env, instrumentation, "OTEL_APACHE_AGENT_CONF", config, "APACHE_SERVICE_INSTANCE_ID"),
             AgentVolume, ConfDirVolume, apache.ResourceRequirements, instrumentation);
         WebServerModule.AddSdkEnv(context, first, instrumentation);
 
         foreach (var target in targets.Skip(1))
         {
-            SdkEnv.AppendAll(target.Env, apache.Env);
+            SdkEnv.AppendAll(context.Changes.Fragments, target.Env, apache.Env);
             WebServerModule.AddSdkEnv(context, target, instrumentation);
         }
 
         // The operator sets both init containers' security context once per target, so the last target's wins.
-        context.Changes.AddInitContainer(clone.Name, clone.Json(instrumentation, targets[^1]), before: null);
-        context.Changes.AddInitContainer(agent.Name, agent.Json(instrumentation, targets[^1]), before: null);
+        context.Changes.AddInitContainer(clone.Name, clone.Json(context.Changes.Fragments, instrumentation, targets[^1]), before: null);
+        context.Changes.AddInitContainer(agent.Name, agent.Json(context.Changes.Fragments, instrumentation, targets[^1]), before: null);
         WebServerTargets.WarnFirstOnly(context, selected, targets);
         context.Decide(selected.Rule.Name, true, WebServerModule.Describe(selected, targets));
     }

@@ -1,5 +1,6 @@
 using Webhook.Crd;
 using Webhook.Injection.Pods;
+using Webhook.Injection.Sdk;
 using Webhook.Injection.Selection;
 
 namespace Webhook.Injection.Hooks;
@@ -33,8 +34,8 @@ public static class GoPrerequisites
                 + "\"; not injected, name one";
         }
 
-        if (!pod.Annotations.ContainsKey(GoSidecarHook.TargetExeAnnotation) && !Names(go.Env, GoSidecarHook.TargetExeEnv)
-            && !Names(selected.Instrumentation.Spec?.Env, GoSidecarHook.TargetExeEnv))
+        if (!pod.Annotations.ContainsKey(GoSidecarHook.TargetExeAnnotation) && !SdkEnv.Names(go.Env, GoSidecarHook.TargetExeEnv)
+            && !SdkEnv.Names(selected.Instrumentation.Spec?.Env, GoSidecarHook.TargetExeEnv))
         {
             return GoSidecarHook.TargetExeAnnotation + ": missing, Go not injected; set it to the app's executable path";
         }
@@ -42,5 +43,4 @@ public static class GoPrerequisites
         return null;
     }
 
-    private static bool Names(List<EnvVar>? env, string name) => env?.Exists(e => e.Name == name) == true;
 }

@@ -41,17 +41,18 @@ public static class GoSidecarHook
         }
 
         var sidecar = new ContainerView { Index = pod.Containers.Count, IsInit = false, Name = SidecarName, Image = go.Image ?? "" };
-        sidecar.VolumeMounts.Add(new VolumeMountView(KernelDebugVolume, KernelDebugPath, JsonFragments.Mount(KernelDebugVolume, KernelDebugPath)));
+        sidecar.VolumeMounts.Add(VolumeMountView.Added(KernelDebugVolume, KernelDebugPath));
         if (pod.Annotation(TargetExeAnnotation) is { } exe)
         {
             sidecar.Env.Add(EnvEntry.Literal(TargetExeEnv, exe));
         }
 
-        SdkEnv.AppendAll(sidecar.Env, go.Env);
-        context.Changes.AddVolume(KernelDebugVolume, GoSidecarJson.KernelDebugVolumeJson());
-        SdkEnv.AddCommon(sidecar, instrumentation);
+        var fragments = context.Changes.Fragments;
+        SdkEnv.AppendAll(fragments, sidecar.Env, go.Env);
+        context.Changes.AddVolume(KernelDebugVolume, GoSidecarJson.KernelDebugVolumeJson(fragments));
+        SdkEnv.AddCommon(fragments, sidecar, instrumentation);
         SdkEnv.AddSdk(context, sidecar, app, instrumentation);
-        context.Changes.NewContainers.Add((SidecarName, GoSidecarJson.Container(sidecar, go, instrumentation)));
+        context.Changes.NewContainers.Add((SidecarName, GoSidecarJson.Container(fragments, sidecar, go, instrumentation)));
 
         context.Warn(WarningReason.PrivilegedSidecar, "metadata.annotations[" + InstrumentationSelector.ShortKey(selected.Rule.InjectAnnotation) + "]: Go sidecar "
             + (go.SecurityContext is null or { Privileged: true } ? "is privileged, mounts" : "mounts") + " hostPath; Pod Security baseline/restricted reject it");

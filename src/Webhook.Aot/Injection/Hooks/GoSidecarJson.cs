@@ -7,8 +7,9 @@ namespace Webhook.Injection.Hooks;
 /// <summary>The JSON of the Go sidecar container and of its kernel-debug hostPath volume.</summary>
 public static class GoSidecarJson
 {
-    public static byte[] Container(ContainerView sidecar, Go go, Instrumentation instrumentation) => JsonFragments.Build(writer =>
+    public static ReadOnlyMemory<byte> Container(FragmentBuffer fragments, ContainerView sidecar, Go go, Instrumentation instrumentation)
     {
+        var writer = fragments.Start();
         writer.WriteStartObject();
         writer.WriteString("name"u8, sidecar.Name);
         writer.WriteString("image"u8, sidecar.Image);
@@ -35,7 +36,7 @@ public static class GoSidecarJson
         writer.WriteStartArray("volumeMounts"u8);
         foreach (var mount in sidecar.VolumeMounts)
         {
-            writer.WriteRawValue(mount.Raw.Span, skipInputValidation: true);
+            JsonFragments.WriteMount(writer, mount);
         }
 
         writer.WriteEndArray();
@@ -47,15 +48,18 @@ public static class GoSidecarJson
         writer.WritePropertyName("env"u8);
         JsonFragments.WriteEnv(writer, sidecar.Env);
         writer.WriteEndObject();
-    });
+        return fragments.End();
+    }
 
-    public static byte[] KernelDebugVolumeJson() => JsonFragments.Build(writer =>
+    public static ReadOnlyMemory<byte> KernelDebugVolumeJson(FragmentBuffer fragments)
     {
+        var writer = fragments.Start();
         writer.WriteStartObject();
         writer.WriteString("name"u8, GoSidecarHook.KernelDebugVolume);
         writer.WriteStartObject("hostPath"u8);
         writer.WriteString("path"u8, GoSidecarHook.KernelDebugPath);
         writer.WriteEndObject();
         writer.WriteEndObject();
-    });
+        return fragments.End();
+    }
 }

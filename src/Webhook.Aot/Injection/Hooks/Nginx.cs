@@ -46,23 +46,23 @@ public static class NginxHook
         var confDir = ConfDir(configFile);
         var first = targets[0];
         var settings = WebServerModule.Settings(context, first, instrumentation, "nginx");
-        SdkEnv.AppendAll(first.Env, nginx.Env);
-        context.Changes.AddVolume(ConfDirVolume, EmptyDirVolume(ConfDirVolume));
-        var clone = WebServerInitContainer.CloneOf(first, ["/bin/sh", "-c"], [NginxScripts.Clone, "--", confDir], ConfDirVolume, nginx.ResourceRequirements);
-        context.Changes.AddInitContainer(clone.Name, clone.Json(instrumentation, first), before: null);
+        SdkEnv.AppendAll(context.Changes.Fragments, first.Env, nginx.Env);
+        context.Changes.AddVolume(ConfDirVolume, EmptyDirVolume(context.Changes.Fragments, ConfDirVolume));
+        var clone = WebServerInitContainer.CloneOf(context.Changes.Fragments, first, ["/bin/sh", "-c"], [NginxScripts.Clone, "--", confDir], ConfDirVolume, nginx.ResourceRequirements);
+        context.Changes.AddInitContainer(clone.Name, clone.Json(context.Changes.Fragments, instrumentation, first), before: null);
         WebServerModule.MountModule(context, first, confDir, AgentVolume, ConfDirVolume);
-        context.Changes.AddVolume(AgentVolume, EmptyDirVolume(AgentVolume));
+        context.Changes.AddVolume(AgentVolume, EmptyDirVolume(context.Changes.Fragments, AgentVolume));
         var config = NginxConfig.Build(settings, nginx.Attrs);
-        var agent = WebServerInitContainer.Agent(AgentContainerName, nginx.Image ?? "", NginxScripts.Agent, FileName(configFile),
-            WebServerModule.AgentEnv(nginx.Env, instrumentation, "OTEL_NGINX_AGENT_CONF", config, "OTEL_NGINX_SERVICE_INSTANCE_ID"),
+        var agent = WebServerInitContainer.Agent(context.Changes.Fragments, AgentContainerName, nginx.Image ?? "", NginxScripts.Agent, FileName(configFile),
+            WebServerModule.AgentEnv(context.Changes.Fragments, nginx.Env, instrumentation, "OTEL_NGINX_AGENT_CONF", config, "OTEL_NGINX_SERVICE_INSTANCE_ID"),
             AgentVolume, ConfDirVolume, nginx.ResourceRequirements, instrumentation);
-        context.Changes.AddInitContainer(agent.Name, agent.Json(instrumentation, first), before: null);
+        context.Changes.AddInitContainer(agent.Name, agent.Json(context.Changes.Fragments, instrumentation, first), before: null);
         AddLibraryPath(first);
         WebServerModule.AddSdkEnv(context, first, instrumentation);
 
         foreach (var target in targets.Skip(1))
         {
-            SdkEnv.AppendAll(target.Env, nginx.Env);
+            SdkEnv.AppendAll(context.Changes.Fragments, target.Env, nginx.Env);
             WebServerModule.AddSdkEnv(context, target, instrumentation);
         }
 
@@ -110,9 +110,9 @@ public static class NginxHook
     /// <summary>The module's libraries: appended to an existing value (first entry), else a new entry.</summary>
     private static void AddLibraryPath(ContainerView container)
     {
-        if (EnvList.Find(container.Env, LibraryPathEnv) is { } existing)
+        if (EnvList.IndexOf(container.Env, LibraryPathEnv) is var index and >= 0)
         {
-            existing.SetValue((existing.Value ?? "") + ":" + LibraryPath);
+            EnvList.SetValue(container.Env, index, (container.Env[index].Value ?? "") + ":" + LibraryPath);
         }
         else
         {
@@ -120,12 +120,14 @@ public static class NginxHook
         }
     }
 
-    private static byte[] EmptyDirVolume(string name) => JsonFragments.Build(writer =>
+    private static ReadOnlyMemory<byte> EmptyDirVolume(FragmentBuffer fragments, string name)
     {
+        var writer = fragments.Start();
         writer.WriteStartObject();
         writer.WriteString("name"u8, name);
         writer.WriteStartObject("emptyDir"u8);
         writer.WriteEndObject();
         writer.WriteEndObject();
-    });
+        return fragments.End();
+    }
 }

@@ -22,11 +22,11 @@ public sealed class WebServerInitContainer
     public IReadOnlyList<string>? Args { get; init; }
 
     /// <summary>The env array as JSON (see <see cref="EnvJson"/>); null omits the field.</summary>
-    public byte[]? Env { get; init; }
+    public ReadOnlyMemory<byte>? Env { get; init; }
 
     public ReadOnlyMemory<byte> EnvFrom { get; init; }
 
-    public required IReadOnlyList<ReadOnlyMemory<byte>> Mounts { get; init; }
+    public required IReadOnlyList<VolumeMountView> Mounts { get; init; }
 
     public ResourceRequirements? Resources { get; init; }
 
@@ -36,40 +36,50 @@ public sealed class WebServerInitContainer
     /// A partial copy of <paramref name="app"/> that copies its configuration out: its image, env (as it is now),
     /// envFrom, mounts and pull policy, plus the configuration volume at the source folder.
     /// </summary>
-    public static WebServerInitContainer CloneOf(ContainerView app, IReadOnlyList<string> command, IReadOnlyList<string>? args,
+    public static WebServerInitContainer CloneOf(FragmentBuffer fragments, ContainerView app, IReadOnlyList<string> command, IReadOnlyList<string>? args,
         string confDirVolume, ResourceRequirements? resources) => new()
     {
         Name = WebServerModule.CloneContainerName,
         Image = app.Image,
         Command = command,
         Args = args,
-        Env = EnvJson(app.Env),
+        Env = EnvJson(fragments, app.Env),
         EnvFrom = app.EnvFrom,
-        Mounts = [.. app.VolumeMounts.Select(m => m.Raw), JsonFragments.Mount(confDirVolume, WebServerModule.SourceConfPath)],
+        Mounts = [.. app.VolumeMounts, VolumeMountView.Added(confDirVolume, WebServerModule.SourceConfPath)],
         Resources = resources,
         ImagePullPolicy = app.ImagePullPolicy,
     };
 
     /// <summary>The init container that runs the agent script with the configuration's env.</summary>
-    public static WebServerInitContainer Agent(string name, string image, string script, string argument, List<EnvEntry> env,
+    public static WebServerInitContainer Agent(FragmentBuffer fragments, string name, string image, string script, string argument, List<EnvEntry> env,
         string agentVolume, string confDirVolume, ResourceRequirements? resources, Instrumentation instrumentation) => new()
     {
         Name = name,
         Image = image,
         Command = ["/bin/sh", "-c"],
         Args = [script, "--", argument],
-        Env = EnvJson(env),
-        Mounts = [JsonFragments.Mount(agentVolume, WebServerModule.AgentPath), JsonFragments.Mount(confDirVolume, WebServerModule.SourceConfPath)],
+        Env = EnvJson(fragments, env),
+        Mounts = [VolumeMountView.Added(agentVolume, WebServerModule.AgentPath), VolumeMountView.Added(confDirVolume, WebServerModule.SourceConfPath)],
         Resources = resources,
         ImagePullPolicy = instrumentation.Spec?.ImagePullPolicy,
     };
 
     /// <summary>The env array as JSON as it is now, or null when it is empty.</summary>
-    public static byte[]? EnvJson(List<EnvEntry> env) => env.Count == 0 ? null : JsonFragments.Build(writer => JsonFragments.WriteEnv(writer, env));
+    public static ReadOnlyMemory<byte>? EnvJson(FragmentBuffer fragments, List<EnvEntry> env)
+    {
+        if (env.Count == 0)
+        {
+            return null;
+        }
+
+        JsonFragments.WriteEnv(fragments.Start(), env);
+        return fragments.End();
+    }
 
     /// <summary>The container's JSON, its security context by the init container rule applied to <paramref name="securityFrom"/>.</summary>
-    public byte[] Json(Instrumentation instrumentation, ContainerView securityFrom) => JsonFragments.Build(writer =>
+    public ReadOnlyMemory<byte> Json(FragmentBuffer fragments, Instrumentation instrumentation, ContainerView securityFrom)
     {
+        var writer = fragments.Start();
         writer.WriteStartObject();
         writer.WriteString("name"u8, Name);
         writer.WriteString("image"u8, Image);
@@ -79,10 +89,10 @@ public sealed class WebServerInitContainer
             WriteStrings(writer, "args"u8, Args);
         }
 
-        if (Env is not null)
+        if (Env is { } env)
         {
             writer.WritePropertyName("env"u8);
-            writer.WriteRawValue(Env, skipInputValidation: true);
+            writer.WriteRawValue(env.Span, skipInputValidation: true);
         }
 
         if (!EnvFrom.IsEmpty)
@@ -94,7 +104,7 @@ public sealed class WebServerInitContainer
         writer.WriteStartArray("volumeMounts"u8);
         foreach (var mount in Mounts)
         {
-            writer.WriteRawValue(mount.Span, skipInputValidation: true);
+            JsonFragments.WriteMount(writer, mount);
         }
 
         writer.WriteEndArray();
@@ -111,7 +121,8 @@ public sealed class WebServerInitContainer
         }
 
         writer.WriteEndObject();
-    });
+        return fragments.End();
+    }
 
     private static void WriteStrings(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<string> values)
     {

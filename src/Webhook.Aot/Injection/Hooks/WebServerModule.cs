@@ -1,3 +1,4 @@
+using Webhook.Injection.Patching;
 using Webhook.Crd;
 using Webhook.Injection.Env;
 using Webhook.Injection.Pods;
@@ -25,7 +26,9 @@ public static class WebServerModule
     public static WebServerModuleSettings Settings(InjectionContext context, ContainerView container, Instrumentation instrumentation, string namespaceFallback)
     {
         var pod = context.Pod;
-        var attributes = ResourceAttributes.Compute(pod, context.Namespace, container, instrumentation, ResourceAttributes.ExistingKeys(container));
+        var attributes = context.Attributes;
+        ResourceAttributes.ExistingKeys(container, context.ExistingAttributeKeys);
+        ResourceAttributes.Compute(pod, context.Namespace, container, instrumentation, context.ExistingAttributeKeys, attributes);
         var endpoint = instrumentation.Spec?.Exporter?.Endpoint is { Length: > 0 } configured ? configured : DefaultEndpoint;
         var serviceNamespace = pod.Namespace.Length > 0 ? pod.Namespace
             : attributes.TryGetValue("k8s.namespace.name", out var ns) && ns.Length > 0 ? ns
@@ -58,18 +61,18 @@ public static class WebServerModule
     /// where absent, the pod and node IPs where absent (so <c>$(VAR)</c> in the endpoint expands), then the
     /// configuration and the pod name that replaces the service instance placeholder.
     /// </summary>
-    public static List<EnvEntry> AgentEnv(List<EnvVar>? languageEnv, Instrumentation instrumentation, string configEnv, string config, string instanceEnv)
+    public static List<EnvEntry> AgentEnv(FragmentBuffer fragments, List<EnvVar>? languageEnv, Instrumentation instrumentation, string configEnv, string config, string instanceEnv)
     {
         var env = new List<EnvEntry>();
         foreach (var entry in languageEnv ?? [])
         {
             if (entry.Name is not null)
             {
-                env.Add(SdkEnv.Copy(entry));
+                env.Add(SdkEnv.Copy(fragments, entry));
             }
         }
 
-        SdkEnv.AppendAll(env, instrumentation.Spec?.Env);
+        SdkEnv.AppendAll(fragments, env, instrumentation.Spec?.Env);
         EnvList.AppendIfAbsent(env, EnvEntry.FieldRef("OTEL_POD_IP", "status.podIP"));
         EnvList.AppendIfAbsent(env, EnvEntry.FieldRef("OTEL_NODE_IP", "status.hostIP"));
         env.Add(EnvEntry.Literal(configEnv, config));
@@ -95,7 +98,7 @@ public static class WebServerModule
     /// <summary>The common env and the SDK env, as for every other language; the modules themselves do not read them.</summary>
     public static void AddSdkEnv(InjectionContext context, ContainerView container, Instrumentation instrumentation)
     {
-        SdkEnv.AddCommon(container, instrumentation);
+        SdkEnv.AddCommon(context.Changes.Fragments, container, instrumentation);
         SdkEnv.AddSdk(context, container, container, instrumentation);
     }
 

@@ -1,10 +1,9 @@
-using System.Buffers;
 using System.Text.Json;
 using Webhook.Injection.Pods;
 
 namespace Webhook.Injection.Patching;
 
-/// <summary>Writes the JSON of the objects injection adds (env entries, mounts) and builds small fragments.</summary>
+/// <summary>Writes the JSON of the small objects injection adds or changes: env entries and volume mounts.</summary>
 public static class JsonFragments
 {
     public static void WriteEnv(Utf8JsonWriter writer, List<EnvEntry> env)
@@ -18,7 +17,7 @@ public static class JsonFragments
         writer.WriteEndArray();
     }
 
-    public static void WriteEnvEntry(Utf8JsonWriter writer, EnvEntry entry)
+    public static void WriteEnvEntry(Utf8JsonWriter writer, in EnvEntry entry)
     {
         if (!entry.Raw.IsEmpty && !entry.IsModified)
         {
@@ -26,16 +25,8 @@ public static class JsonFragments
             return;
         }
 
-        if (!entry.Raw.IsEmpty && entry.FieldPath is null && ValueRange(entry.Raw.Span) is var (start, end) && end > start)
+        if (!entry.Raw.IsEmpty && entry.FieldPath is null && WriteWithNewValue(writer, entry.Raw.Span, entry.Value ?? ""))
         {
-            // A changed entry the pod (or the Instrumentation) wrote: only its value changes, every other field stays as written.
-            var raw = entry.Raw.Span;
-            var value = Build(w => w.WriteStringValue(entry.Value ?? ""));
-            var spliced = new byte[start + value.Length + (raw.Length - end)];
-            raw[..start].CopyTo(spliced);
-            value.CopyTo(spliced.AsSpan(start));
-            raw[end..].CopyTo(spliced.AsSpan(start + value.Length));
-            writer.WriteRawValue(spliced, skipInputValidation: true);
             return;
         }
 
@@ -57,13 +48,66 @@ public static class JsonFragments
         writer.WriteEndObject();
     }
 
-    /// <summary>Where the top-level <c>value</c> string of an env entry object sits in its JSON; (0, 0) when it has none.</summary>
-    private static (int Start, int End) ValueRange(ReadOnlySpan<byte> json)
+    /// <summary>A mount the pod had, as written; one injection adds, from its fields.</summary>
+    public static void WriteMount(Utf8JsonWriter writer, in VolumeMountView mount)
     {
-        var reader = new Utf8JsonReader(json);
+        if (!mount.Raw.IsEmpty)
+        {
+            writer.WriteRawValue(mount.Raw.Span, skipInputValidation: true);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString("name"u8, mount.Name);
+        writer.WriteString("mountPath"u8, mount.MountPath);
+        if (mount.ReadOnly)
+        {
+            writer.WriteBoolean("readOnly"u8, true);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A changed entry the pod (or the Instrumentation) wrote: every field as written but a new top-level
+    /// <c>value</c> string. False, writing nothing, when the entry has no such string to replace.
+    /// </summary>
+    private static bool WriteWithNewValue(Utf8JsonWriter writer, ReadOnlySpan<byte> raw, string value)
+    {
+        if (!HasStringValue(raw))
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(raw);
+        reader.Read();
+        writer.WriteStartObject();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isValue = reader.ValueTextEquals("value"u8);
+            WritePropertyName(writer, ref reader);
+            reader.Read();
+            if (isValue && reader.TokenType == JsonTokenType.String)
+            {
+                writer.WriteStringValue(value);
+                continue;
+            }
+
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            writer.WriteRawValue(raw[start..(int)reader.BytesConsumed], skipInputValidation: true);
+        }
+
+        writer.WriteEndObject();
+        return true;
+    }
+
+    private static bool HasStringValue(ReadOnlySpan<byte> raw)
+    {
+        var reader = new Utf8JsonReader(raw);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return (0, 0);
+            return false;
         }
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -72,36 +116,26 @@ public static class JsonFragments
             reader.Read();
             if (isValue && reader.TokenType == JsonTokenType.String)
             {
-                return ((int)reader.TokenStartIndex, (int)reader.BytesConsumed);
+                return true;
             }
 
             reader.Skip();
         }
 
-        return (0, 0);
+        return false;
     }
 
-    public static byte[] Mount(string name, string mountPath, bool readOnly = false) => Build(writer =>
+    /// <summary>The property name the reader is on, unescaped then written (escaped again as the writer does).</summary>
+    private static void WritePropertyName(Utf8JsonWriter writer, ref Utf8JsonReader reader)
     {
-        writer.WriteStartObject();
-        writer.WriteString("name"u8, name);
-        writer.WriteString("mountPath"u8, mountPath);
-        if (readOnly)
+        if (!reader.ValueIsEscaped)
         {
-            writer.WriteBoolean("readOnly"u8, true);
+            writer.WritePropertyName(reader.ValueSpan);
+            return;
         }
 
-        writer.WriteEndObject();
-    });
-
-    public static byte[] Build(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = false }))
-        {
-            write(writer);
-        }
-
-        return buffer.WrittenSpan.ToArray();
+        Span<byte> name = stackalloc byte[256];
+        var unescaped = reader.ValueSpan.Length <= name.Length ? name[..reader.CopyString(name)] : System.Text.Encoding.UTF8.GetBytes(reader.GetString()!);
+        writer.WritePropertyName(unescaped);
     }
 }

@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Globalization;
+using System.Buffers.Text;
 using System.Text.Json;
 using Webhook.Injection.Pods;
 
@@ -12,51 +12,75 @@ namespace Webhook.Injection.Patching;
 /// </summary>
 public static class PatchWriter
 {
+    /// <summary>"/spec/initContainers/" + an index + "/volumeMounts" fits easily.</summary>
+    private const int MaxPathLength = 64;
+
     public static byte[] Write(PodChanges changes)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            writer.WriteStartArray();
-            WriteContainerEdits(writer, changes);
-            WriteInitContainers(writer, changes);
-            WriteAppends(writer, "/spec/volumes", changes.Pod.HasVolumes, changes.NewVolumes);
-            WriteAppends(writer, "/spec/containers", hasArray: true, changes.NewContainers);
-            if (changes.SetShareProcessNamespace)
-            {
-                Op(writer, "add", "/spec/shareProcessNamespace");
-                writer.WriteBoolean("value"u8, true);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            Write(changes, writer);
         }
 
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteContainerEdits(Utf8JsonWriter writer, PodChanges changes)
+    /// <summary>Writes the patch with <paramref name="writer"/> (already pointed at its output) and flushes it.</summary>
+    public static void Write(PodChanges changes, Utf8JsonWriter writer)
     {
-        foreach (var container in Ordered(changes.EnvChanged))
+        writer.WriteStartArray();
+        WriteEnvEdits(writer, changes.Pod.Containers);
+        WriteEnvEdits(writer, changes.Pod.InitContainers);
+        WriteMountEdits(writer, changes.Pod.Containers);
+        WriteMountEdits(writer, changes.Pod.InitContainers);
+        WriteInitContainers(writer, changes);
+        WriteAppends(writer, "/spec/volumes"u8, "/spec/volumes/-"u8, changes.Pod.HasVolumes, changes.NewVolumes);
+        WriteAppends(writer, "/spec/containers"u8, "/spec/containers/-"u8, hasArray: true, changes.NewContainers);
+        if (changes.SetShareProcessNamespace)
         {
-            Op(writer, container.HasEnv ? "replace" : "add", container.Path + "/env");
-            writer.WritePropertyName("value"u8);
-            JsonFragments.WriteEnv(writer, container.Env);
+            Op(writer, "add"u8, "/spec/shareProcessNamespace"u8);
+            writer.WriteBoolean("value"u8, true);
             writer.WriteEndObject();
         }
 
-        foreach (var container in Ordered(changes.MountsChanged))
-        {
-            Op(writer, container.HasVolumeMounts ? "replace" : "add", container.Path + "/volumeMounts");
-            writer.WritePropertyName("value"u8);
-            writer.WriteStartArray();
-            foreach (var mount in container.VolumeMounts)
-            {
-                writer.WriteRawValue(mount.Raw.Span, skipInputValidation: true);
-            }
+        writer.WriteEndArray();
+        writer.Flush();
+    }
 
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+    private static void WriteEnvEdits(Utf8JsonWriter writer, List<ContainerView> containers)
+    {
+        Span<byte> path = stackalloc byte[MaxPathLength];
+        foreach (var container in containers)
+        {
+            if (container.EnvChanged)
+            {
+                Op(writer, container.HasEnv ? "replace"u8 : "add"u8, path[..container.WritePath(path, "env"u8)]);
+                writer.WritePropertyName("value"u8);
+                JsonFragments.WriteEnv(writer, container.Env);
+                writer.WriteEndObject();
+            }
+        }
+    }
+
+    private static void WriteMountEdits(Utf8JsonWriter writer, List<ContainerView> containers)
+    {
+        Span<byte> path = stackalloc byte[MaxPathLength];
+        foreach (var container in containers)
+        {
+            if (container.MountsChanged)
+            {
+                Op(writer, container.HasVolumeMounts ? "replace"u8 : "add"u8, path[..container.WritePath(path, "volumeMounts"u8)]);
+                writer.WritePropertyName("value"u8);
+                writer.WriteStartArray();
+                foreach (var mount in container.VolumeMounts)
+                {
+                    JsonFragments.WriteMount(writer, mount);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
         }
     }
 
@@ -64,17 +88,27 @@ public static class PatchWriter
     {
         if (!changes.Pod.HasInitContainers)
         {
-            var added = changes.InitContainers.FindAll(slot => slot.Json is not null);
-            if (added.Count > 0)
+            var started = false;
+            foreach (var slot in changes.InitContainers)
             {
-                Op(writer, "add", "/spec/initContainers");
-                writer.WritePropertyName("value"u8);
-                writer.WriteStartArray();
-                foreach (var slot in added)
+                if (!slot.IsAdded)
                 {
-                    writer.WriteRawValue(slot.Json!, skipInputValidation: true);
+                    continue;
                 }
 
+                if (!started)
+                {
+                    Op(writer, "add"u8, "/spec/initContainers"u8);
+                    writer.WritePropertyName("value"u8);
+                    writer.WriteStartArray();
+                    started = true;
+                }
+
+                writer.WriteRawValue(slot.Json.Span, skipInputValidation: true);
+            }
+
+            if (started)
+            {
                 writer.WriteEndArray();
                 writer.WriteEndObject();
             }
@@ -83,19 +117,24 @@ public static class PatchWriter
         }
 
         // Ascending final positions: each add lands where the final list wants it, the earlier ones already in place.
+        Span<byte> path = stackalloc byte[MaxPathLength];
+        var prefix = "/spec/initContainers/"u8;
+        prefix.CopyTo(path);
         for (var i = 0; i < changes.InitContainers.Count; i++)
         {
-            if (changes.InitContainers[i].Json is { } json)
+            if (changes.InitContainers[i] is { IsAdded: true } slot)
             {
-                Op(writer, "add", "/spec/initContainers/" + i.ToString(CultureInfo.InvariantCulture));
+                Utf8Formatter.TryFormat(i, path[prefix.Length..], out var digits);
+                Op(writer, "add"u8, path[..(prefix.Length + digits)]);
                 writer.WritePropertyName("value"u8);
-                writer.WriteRawValue(json, skipInputValidation: true);
+                writer.WriteRawValue(slot.Json.Span, skipInputValidation: true);
                 writer.WriteEndObject();
             }
         }
     }
 
-    private static void WriteAppends(Utf8JsonWriter writer, string path, bool hasArray, List<(string Name, byte[] Json)> items)
+    private static void WriteAppends(Utf8JsonWriter writer, ReadOnlySpan<byte> path, ReadOnlySpan<byte> appendPath, bool hasArray,
+        List<(string Name, ReadOnlyMemory<byte> Json)> items)
     {
         if (items.Count == 0)
         {
@@ -104,12 +143,12 @@ public static class PatchWriter
 
         if (!hasArray)
         {
-            Op(writer, "add", path);
+            Op(writer, "add"u8, path);
             writer.WritePropertyName("value"u8);
             writer.WriteStartArray();
             foreach (var (_, json) in items)
             {
-                writer.WriteRawValue(json, skipInputValidation: true);
+                writer.WriteRawValue(json.Span, skipInputValidation: true);
             }
 
             writer.WriteEndArray();
@@ -119,21 +158,18 @@ public static class PatchWriter
 
         foreach (var (_, json) in items)
         {
-            Op(writer, "add", path + "/-");
+            Op(writer, "add"u8, appendPath);
             writer.WritePropertyName("value"u8);
-            writer.WriteRawValue(json, skipInputValidation: true);
+            writer.WriteRawValue(json.Span, skipInputValidation: true);
             writer.WriteEndObject();
         }
     }
 
     /// <summary>Starts an operation object; the caller writes "value" and closes it.</summary>
-    private static void Op(Utf8JsonWriter writer, string op, string path)
+    private static void Op(Utf8JsonWriter writer, ReadOnlySpan<byte> op, ReadOnlySpan<byte> path)
     {
         writer.WriteStartObject();
         writer.WriteString("op"u8, op);
         writer.WriteString("path"u8, path);
     }
-
-    private static IEnumerable<ContainerView> Ordered(IEnumerable<ContainerView> containers)
-        => containers.OrderBy(c => c.IsInit).ThenBy(c => c.Index);
 }

@@ -2,66 +2,91 @@ using Webhook.Injection.Pods;
 
 namespace Webhook.Injection.Patching;
 
-/// <summary>One init container of the final list: one the pod had, or one injection adds (its JSON).</summary>
-public sealed record InitContainerSlot(string Name, ContainerView? Existing, byte[]? Json);
+/// <summary>One init container of the final list: one the pod had (<see cref="Existing"/>), or one injection adds (its JSON).</summary>
+public readonly record struct InitContainerSlot(string Name, ContainerView? Existing, ReadOnlyMemory<byte> Json)
+{
+    public bool IsAdded => Existing is null;
+}
 
 /// <summary>
 /// Everything injection changes in one pod, recorded against the <see cref="PodView"/> so the patch touches
-/// only those paths. Containers' env and mount lists are edited in place on their views.
+/// only those paths. Containers' env and mount lists are edited in place on their views. Reused from pod to pod.
 /// </summary>
 public sealed class PodChanges
 {
-    private readonly Dictionary<ContainerView, EnvEntry[]> _originalEnv = new();
-    private readonly HashSet<ContainerView> _mountsChanged = new();
-
-    public PodChanges(PodView pod)
+    public PodChanges(PodView pod, FragmentBuffer fragments)
     {
         Pod = pod;
-        foreach (var container in pod.Containers)
-        {
-            _originalEnv[container] = container.Env.ToArray();
-        }
-
-        foreach (var container in pod.InitContainers)
-        {
-            InitContainers.Add(new InitContainerSlot(container.Name, container, null));
-            _originalEnv[container] = container.Env.ToArray();
-        }
+        Fragments = fragments;
+        Reset();
     }
 
     public PodView Pod { get; }
 
+    /// <summary>Where the JSON of added objects is written.</summary>
+    public FragmentBuffer Fragments { get; }
+
     public List<InitContainerSlot> InitContainers { get; } = new();
 
-    public List<(string Name, byte[] Json)> NewVolumes { get; } = new();
+    public List<(string Name, ReadOnlyMemory<byte> Json)> NewVolumes { get; } = new();
 
-    public List<(string Name, byte[] Json)> NewContainers { get; } = new();
+    public List<(string Name, ReadOnlyMemory<byte> Json)> NewContainers { get; } = new();
 
     public bool SetShareProcessNamespace { get; set; }
 
-    /// <summary>The pod's containers whose env differs from what the pod came with (entries added, moved or changed).</summary>
-    public IEnumerable<ContainerView> EnvChanged
+    public bool IsEmpty
     {
         get
         {
-            foreach (var (container, original) in _originalEnv)
+            if (NewVolumes.Count > 0 || NewContainers.Count > 0 || SetShareProcessNamespace || AnyChanged(Pod.Containers) || AnyChanged(Pod.InitContainers))
             {
-                if (EnvDiffers(container.Env, original))
+                return false;
+            }
+
+            foreach (var slot in InitContainers)
+            {
+                if (slot.IsAdded)
                 {
-                    yield return container;
+                    return false;
                 }
             }
+
+            return true;
         }
     }
 
-    public IReadOnlyCollection<ContainerView> MountsChanged => _mountsChanged;
+    /// <summary>Starts over for the pod the view now holds.</summary>
+    public void Reset()
+    {
+        InitContainers.Clear();
+        NewVolumes.Clear();
+        NewContainers.Clear();
+        SetShareProcessNamespace = false;
+        foreach (var container in Pod.InitContainers)
+        {
+            InitContainers.Add(new InitContainerSlot(container.Name, container, default));
+        }
+    }
 
-    public bool IsEmpty => !EnvChanged.Any() && _mountsChanged.Count == 0 && NewVolumes.Count == 0 && NewContainers.Count == 0
-        && !SetShareProcessNamespace && InitContainers.TrueForAll(slot => slot.Json is null);
+    public bool HasVolume(string name)
+    {
+        if (Pod.VolumeNames.Contains(name))
+        {
+            return true;
+        }
 
-    public bool HasVolume(string name) => Pod.VolumeNames.Contains(name) || NewVolumes.Exists(v => v.Name == name);
+        foreach (var volume in NewVolumes)
+        {
+            if (volume.Name == name)
+            {
+                return true;
+            }
+        }
 
-    public void AddVolume(string name, byte[] json)
+        return false;
+    }
+
+    public void AddVolume(string name, ReadOnlyMemory<byte> json)
     {
         if (!HasVolume(name))
         {
@@ -72,27 +97,39 @@ public sealed class PodChanges
     /// <summary>Adds a mount unless the container has one of that name already (a duplicate makes the pod invalid).</summary>
     public void AddMount(ContainerView container, string name, string mountPath, bool readOnly = false)
     {
-        if (container.VolumeMounts.Exists(m => m.Name == name))
+        foreach (var mount in container.VolumeMounts)
         {
-            return;
+            if (mount.Name == name)
+            {
+                return;
+            }
         }
 
-        container.VolumeMounts.Add(new VolumeMountView(name, mountPath, JsonFragments.Mount(name, mountPath, readOnly)));
-        TrackMounts(container);
+        container.VolumeMounts.Add(VolumeMountView.Added(name, mountPath, readOnly));
+        container.MountsChanged = true;
     }
 
     public void RemoveMount(ContainerView container, VolumeMountView mount)
     {
         container.VolumeMounts.Remove(mount);
-        TrackMounts(container);
+        container.MountsChanged = true;
     }
 
-    public bool HasInitContainer(string name) => InitContainers.Exists(slot => slot.Name == name);
+    public bool HasInitContainer(string name) => IndexOfInit(name, addedOnly: false) >= 0;
 
     /// <summary>Inserts an init container before <paramref name="before"/> (an init container of the pod), or appends it.</summary>
-    public void AddInitContainer(string name, byte[] json, ContainerView? before)
+    public void AddInitContainer(string name, ReadOnlyMemory<byte> json, ContainerView? before)
     {
-        var index = before is null ? -1 : InitContainers.FindIndex(slot => slot.Existing == before);
+        var index = -1;
+        for (var i = 0; before is not null && i < InitContainers.Count; i++)
+        {
+            if (InitContainers[i].Existing == before)
+            {
+                index = i;
+                break;
+            }
+        }
+
         var slot = new InitContainerSlot(name, null, json);
         if (index < 0)
         {
@@ -105,40 +142,48 @@ public sealed class PodChanges
     }
 
     /// <summary>Inserts an init container right after another added one (Java extensions follow the agent).</summary>
-    public void AddInitContainerAfter(string previous, string name, byte[] json)
+    public void AddInitContainerAfter(string previous, string name, ReadOnlyMemory<byte> json)
     {
-        var index = InitContainers.FindLastIndex(slot => slot.Name == previous);
+        var index = -1;
+        for (var i = InitContainers.Count - 1; i >= 0; i--)
+        {
+            if (InitContainers[i].Name == previous)
+            {
+                index = i;
+                break;
+            }
+        }
+
         InitContainers.Insert(index + 1, new InitContainerSlot(name, null, json));
     }
 
-    public void ReplaceInitContainer(string name, byte[] json)
+    public void ReplaceInitContainer(string name, ReadOnlyMemory<byte> json)
     {
-        var index = InitContainers.FindIndex(slot => slot.Name == name && slot.Existing is null);
+        var index = IndexOfInit(name, addedOnly: true);
         if (index >= 0)
         {
             InitContainers[index] = new InitContainerSlot(name, null, json);
         }
     }
 
-    /// <summary>A container injection adds (the Go sidecar) carries its mounts in its own JSON, not as a separate patch operation.</summary>
-    private void TrackMounts(ContainerView container)
+    private int IndexOfInit(string name, bool addedOnly)
     {
-        if (_originalEnv.ContainsKey(container))
+        for (var i = 0; i < InitContainers.Count; i++)
         {
-            _mountsChanged.Add(container);
+            if (InitContainers[i].Name == name && (!addedOnly || InitContainers[i].IsAdded))
+            {
+                return i;
+            }
         }
+
+        return -1;
     }
 
-    private static bool EnvDiffers(List<EnvEntry> current, EnvEntry[] original)
+    private static bool AnyChanged(List<ContainerView> containers)
     {
-        if (current.Count != original.Length)
+        foreach (var container in containers)
         {
-            return true;
-        }
-
-        for (var i = 0; i < original.Length; i++)
-        {
-            if (!ReferenceEquals(current[i], original[i]) || current[i].IsModified)
+            if (container.MountsChanged || container.EnvChanged)
             {
                 return true;
             }

@@ -3,9 +3,9 @@ namespace Webhook.Injection.Pods;
 /// <summary>The few fields of one container (regular or init) the mutator reads; raw JSON kept for copying.</summary>
 public sealed class ContainerView
 {
-    public required int Index { get; init; }
+    public int Index { get; set; }
 
-    public required bool IsInit { get; init; }
+    public bool IsInit { get; set; }
 
     public string Name { get; set; } = "";
 
@@ -22,14 +22,51 @@ public sealed class ContainerView
 
     public List<VolumeMountView> VolumeMounts { get; } = new();
 
+    /// <summary>True once injection added or removed a mount of this (pod's own) container.</summary>
+    public bool MountsChanged { get; set; }
+
     /// <summary>The container's <c>securityContext</c>, as written; empty when absent.</summary>
     public ReadOnlyMemory<byte> SecurityContext { get; set; }
 
     /// <summary>The container's <c>envFrom</c>, as written; empty when absent.</summary>
     public ReadOnlyMemory<byte> EnvFrom { get; set; }
 
-    /// <summary>JSON Patch path of this container: <c>/spec/containers/0</c>.</summary>
-    public string Path => (IsInit ? "/spec/initContainers/" : "/spec/containers/") + Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>How many env entries the pod wrote; entries injection adds come on top.</summary>
+    public int OriginalEnvCount { get; set; }
+
+    /// <summary>Whether the env list is no longer the pod's own: an entry added, moved, replaced or changed.</summary>
+    public bool EnvChanged
+    {
+        get
+        {
+            if (Env.Count != OriginalEnvCount)
+            {
+                return true;
+            }
+
+            for (var i = 0; i < Env.Count; i++)
+            {
+                if (Env[i].Origin != i || Env[i].IsModified)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>JSON Patch path of this container's <paramref name="field"/>: <c>/spec/containers/0/env</c>, in UTF-8.</summary>
+    public int WritePath(Span<byte> destination, ReadOnlySpan<byte> field)
+    {
+        var prefix = IsInit ? "/spec/initContainers/"u8 : "/spec/containers/"u8;
+        prefix.CopyTo(destination);
+        System.Buffers.Text.Utf8Formatter.TryFormat(Index, destination[prefix.Length..], out var digits);
+        var length = prefix.Length + digits;
+        destination[length++] = (byte)'/';
+        field.CopyTo(destination[length..]);
+        return length + field.Length;
+    }
 
     public EnvEntry? FindEnv(string name)
     {
@@ -43,7 +80,31 @@ public sealed class ContainerView
 
         return null;
     }
+
+    /// <summary>Back to an empty container, keeping the lists' storage for the next pod.</summary>
+    public void Clear()
+    {
+        Index = 0;
+        IsInit = false;
+        Name = "";
+        Image = "";
+        ImagePullPolicy = null;
+        HasEnv = false;
+        Env.Clear();
+        HasVolumeMounts = false;
+        VolumeMounts.Clear();
+        MountsChanged = false;
+        SecurityContext = default;
+        EnvFrom = default;
+        OriginalEnvCount = 0;
+    }
 }
 
-/// <summary>One volume mount of a container: what the mutator compares, and the raw JSON to copy.</summary>
-public sealed record VolumeMountView(string Name, string MountPath, ReadOnlyMemory<byte> Raw);
+/// <summary>
+/// One volume mount of a container: what the mutator compares, and the raw JSON to copy; a mount injection adds
+/// has no raw JSON and is written from its fields.
+/// </summary>
+public readonly record struct VolumeMountView(string Name, string MountPath, ReadOnlyMemory<byte> Raw, bool ReadOnly = false)
+{
+    public static VolumeMountView Added(string name, string mountPath, bool readOnly = false) => new(name, mountPath, default, readOnly);
+}

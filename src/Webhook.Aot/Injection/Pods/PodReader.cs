@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Pods;
 
@@ -7,14 +8,23 @@ public sealed class PodFormatException(string message) : Exception(message);
 
 /// <summary>
 /// Walks a pod's JSON once with <see cref="Utf8JsonReader"/> and fills a <see cref="PodView"/>; subtrees it does
-/// not need are skipped, never materialised.
+/// not need are skipped, never materialised. Strings come from <see cref="TextCache"/>, raw JSON stays a slice
+/// of the input, so reading a pod seen before allocates nothing.
 /// </summary>
 public static class PodReader
 {
     public static PodView Read(ReadOnlyMemory<byte> json)
     {
-        var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { MaxDepth = 256 });
         var pod = new PodView();
+        Read(json, pod);
+        return pod;
+    }
+
+    /// <summary>Reads into <paramref name="pod"/>, which is cleared first.</summary>
+    public static void Read(ReadOnlyMemory<byte> json, PodView pod)
+    {
+        pod.Clear();
+        var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { MaxDepth = 256 });
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -48,8 +58,6 @@ public static class PodReader
         {
             throw new PodFormatException("a pod field has the wrong type: " + e.Message);
         }
-
-        return pod;
     }
 
     private static void ReadMetadata(ref Utf8JsonReader reader, PodView pod)
@@ -111,13 +119,13 @@ public static class PodReader
             if (reader.ValueTextEquals("containers"u8))
             {
                 reader.Read();
-                ReadContainers(ref reader, json, pod.Containers, isInit: false);
+                ReadContainers(ref reader, json, pod, pod.Containers, isInit: false);
             }
             else if (reader.ValueTextEquals("initContainers"u8))
             {
                 reader.Read();
                 pod.HasInitContainers = reader.TokenType == JsonTokenType.StartArray;
-                ReadContainers(ref reader, json, pod.InitContainers, isInit: true);
+                ReadContainers(ref reader, json, pod, pod.InitContainers, isInit: true);
             }
             else if (reader.ValueTextEquals("volumes"u8))
             {
@@ -146,18 +154,17 @@ public static class PodReader
         }
     }
 
-    private static void ReadContainers(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, List<ContainerView> into, bool isInit)
+    private static void ReadContainers(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, PodView pod, List<ContainerView> into, bool isInit)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
+        if (!IsArray(ref reader))
         {
-            reader.Skip();
             return;
         }
 
+        // Every element takes an index, an odd non-object one too, so indexes stay the positions in the array.
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var container = new ContainerView { Index = into.Count, IsInit = isInit };
-            into.Add(container);
+            var container = pod.AddContainer(into, isInit);
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 reader.Skip();
@@ -166,65 +173,64 @@ public static class PodReader
 
             while (NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("name"u8))
-                {
-                    container.Name = ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("image"u8))
-                {
-                    container.Image = ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("imagePullPolicy"u8))
-                {
-                    container.ImagePullPolicy = ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("env"u8))
-                {
-                    reader.Read();
-                    container.HasEnv = reader.TokenType == JsonTokenType.StartArray;
-                    ReadEnv(ref reader, json, container.Env);
-                }
-                else if (reader.ValueTextEquals("volumeMounts"u8))
-                {
-                    reader.Read();
-                    container.HasVolumeMounts = reader.TokenType == JsonTokenType.StartArray;
-                    ReadMounts(ref reader, json, container.VolumeMounts);
-                }
-                else if (reader.ValueTextEquals("securityContext"u8))
-                {
-                    reader.Read();
-                    container.SecurityContext = RawValue(ref reader, json);
-                }
-                else if (reader.ValueTextEquals("envFrom"u8))
-                {
-                    reader.Read();
-                    container.EnvFrom = RawValue(ref reader, json);
-                }
-                else
-                {
-                    SkipValue(ref reader);
-                }
+                ReadContainerField(ref reader, json, container);
             }
+        }
+    }
+
+    private static void ReadContainerField(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, ContainerView container)
+    {
+        if (reader.ValueTextEquals("name"u8))
+        {
+            container.Name = ReadString(ref reader);
+        }
+        else if (reader.ValueTextEquals("image"u8))
+        {
+            container.Image = ReadString(ref reader);
+        }
+        else if (reader.ValueTextEquals("imagePullPolicy"u8))
+        {
+            container.ImagePullPolicy = ReadString(ref reader);
+        }
+        else if (reader.ValueTextEquals("env"u8))
+        {
+            reader.Read();
+            container.HasEnv = reader.TokenType == JsonTokenType.StartArray;
+            ReadEnv(ref reader, json, container.Env);
+            container.OriginalEnvCount = container.Env.Count;
+        }
+        else if (reader.ValueTextEquals("volumeMounts"u8))
+        {
+            reader.Read();
+            container.HasVolumeMounts = reader.TokenType == JsonTokenType.StartArray;
+            ReadMounts(ref reader, json, container.VolumeMounts);
+        }
+        else if (reader.ValueTextEquals("securityContext"u8))
+        {
+            reader.Read();
+            container.SecurityContext = RawValue(ref reader, json);
+        }
+        else if (reader.ValueTextEquals("envFrom"u8))
+        {
+            reader.Read();
+            container.EnvFrom = RawValue(ref reader, json);
+        }
+        else
+        {
+            SkipValue(ref reader);
         }
     }
 
     private static void ReadEnv(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, List<EnvEntry> into)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
+        if (!IsArray(ref reader))
         {
-            reader.Skip();
             return;
         }
 
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        while (NextObject(ref reader))
         {
             var start = (int)reader.TokenStartIndex;
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-
             string name = "";
             string? value = null;
             var hasValueFrom = false;
@@ -237,11 +243,8 @@ public static class PodReader
                 else if (reader.ValueTextEquals("value"u8))
                 {
                     reader.Read();
-                    value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                    {
-                        reader.Skip();
-                    }
+                    value = reader.TokenType == JsonTokenType.String ? TextCache.Get(ref reader) : null;
+                    reader.Skip();
                 }
                 else if (reader.ValueTextEquals("valueFrom"u8))
                 {
@@ -255,28 +258,20 @@ public static class PodReader
                 }
             }
 
-            var end = (int)reader.BytesConsumed;
-            into.Add(EnvEntry.FromPod(name, value, hasValueFrom, json[start..end]));
+            into.Add(EnvEntry.FromPod(name, value, hasValueFrom, json[start..(int)reader.BytesConsumed], origin: into.Count));
         }
     }
 
     private static void ReadMounts(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, List<VolumeMountView> into)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
+        if (!IsArray(ref reader))
         {
-            reader.Skip();
             return;
         }
 
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        while (NextObject(ref reader))
         {
             var start = (int)reader.TokenStartIndex;
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-
             string name = "", mountPath = "";
             while (NextProperty(ref reader))
             {
@@ -300,20 +295,13 @@ public static class PodReader
 
     private static void ReadVolumeNames(ref Utf8JsonReader reader, List<string> into)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
+        if (!IsArray(ref reader))
         {
-            reader.Skip();
             return;
         }
 
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        while (NextObject(ref reader))
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-
             while (NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("name"u8))
@@ -330,20 +318,13 @@ public static class PodReader
 
     private static void ReadOwners(ref Utf8JsonReader reader, List<OwnerReference> into)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
+        if (!IsArray(ref reader))
         {
-            reader.Skip();
             return;
         }
 
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        while (NextObject(ref reader))
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-
             string kind = "", name = "", uid = "";
             while (NextProperty(ref reader))
             {
@@ -378,9 +359,8 @@ public static class PodReader
 
         while (NextProperty(ref reader))
         {
-            var key = reader.GetString()!;
-            var value = ReadString(ref reader);
-            into[key] = value;
+            var key = TextCache.Get(ref reader);
+            into[key] = ReadString(ref reader);
         }
     }
 
@@ -402,7 +382,7 @@ public static class PodReader
         reader.Read();
         if (reader.TokenType == JsonTokenType.String)
         {
-            return reader.GetString()!;
+            return TextCache.Get(ref reader);
         }
 
         reader.Skip();
@@ -417,6 +397,33 @@ public static class PodReader
         }
 
         reader.Skip();
+        return false;
+    }
+
+    private static bool IsArray(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            return true;
+        }
+
+        reader.Skip();
+        return false;
+    }
+
+    /// <summary>Moves to the next object of the array the reader is in, skipping other elements; false at the array's end.</summary>
+    private static bool NextObject(ref Utf8JsonReader reader)
+    {
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                return true;
+            }
+
+            reader.Skip();
+        }
+
         return false;
     }
 

@@ -2,10 +2,13 @@ namespace Webhook.Injection.Pods;
 
 /// <summary>
 /// The fields of a pod that injection reads, taken from the request bytes in one pass. Everything else in the pod
-/// is never looked at and never rewritten: the patch only touches what injection changes.
+/// is never looked at and never rewritten: the patch only touches what injection changes. A view is reused from
+/// pod to pod (<see cref="Clear"/>): its lists and containers keep their storage.
 /// </summary>
 public sealed class PodView
 {
+    private readonly List<ContainerView> _spareContainers = new();
+
     public string Name { get; set; } = "";
 
     public string GenerateName { get; set; } = "";
@@ -39,17 +42,59 @@ public sealed class PodView
     public string? Label(string key) => Labels.TryGetValue(key, out var value) ? value : null;
 
     /// <summary>A container by name: regular containers first, then init containers (as the operator resolves names).</summary>
-    public ContainerView? FindContainer(string name)
+    public ContainerView? FindContainer(string name) => Find(Containers, name) ?? Find(InitContainers, name);
+
+    public ContainerView? FindInitContainer(string name) => Find(InitContainers, name);
+
+    /// <summary>A new (cleared) container view at the end of <paramref name="list"/>, reusing a spare one when there is.</summary>
+    public ContainerView AddContainer(List<ContainerView> list, bool isInit)
     {
-        foreach (var container in Containers)
+        ContainerView container;
+        if (_spareContainers.Count > 0)
         {
-            if (container.Name == name)
-            {
-                return container;
-            }
+            container = _spareContainers[^1];
+            _spareContainers.RemoveAt(_spareContainers.Count - 1);
+        }
+        else
+        {
+            container = new ContainerView();
         }
 
-        foreach (var container in InitContainers)
+        container.Index = list.Count;
+        container.IsInit = isInit;
+        list.Add(container);
+        return container;
+    }
+
+    /// <summary>Back to an empty pod; container views are kept for the next pod.</summary>
+    public void Clear()
+    {
+        Name = GenerateName = Namespace = Uid = NodeName = "";
+        Labels.Clear();
+        Annotations.Clear();
+        Owners.Clear();
+        Release(Containers);
+        Release(InitContainers);
+        HasInitContainers = false;
+        HasVolumes = false;
+        VolumeNames.Clear();
+        ShareProcessNamespace = null;
+    }
+
+    private void Release(List<ContainerView> containers)
+    {
+        foreach (var container in containers)
+        {
+            container.Clear();
+            _spareContainers.Add(container);
+        }
+
+        containers.Clear();
+    }
+
+    private static ContainerView? Find(List<ContainerView> containers, string name)
+    {
+        foreach (var container in containers)
         {
             if (container.Name == name)
             {
@@ -59,6 +104,4 @@ public sealed class PodView
 
         return null;
     }
-
-    public ContainerView? FindInitContainer(string name) => InitContainers.Find(c => c.Name == name);
 }

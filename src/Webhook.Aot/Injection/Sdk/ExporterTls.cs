@@ -47,17 +47,15 @@ public static class ExporterTls
     private static void AddVolume(InjectionContext context, ContainerView container, string volume, string mountPath,
         ReadOnlySpan<byte> sourceKind, ReadOnlySpan<byte> nameField, string sourceName)
     {
-        var kind = sourceKind.ToArray();
-        var field = nameField.ToArray();
-        context.Changes.AddVolume(volume, JsonFragments.Build(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("name"u8, volume);
-            w.WriteStartObject(kind);
-            w.WriteString(field, sourceName);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }));
+        var fragments = context.Changes.Fragments;
+        var writer = fragments.Start();
+        writer.WriteStartObject();
+        writer.WriteString("name"u8, volume);
+        writer.WriteStartObject(sourceKind);
+        writer.WriteString(nameField, sourceName);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        context.Changes.AddVolume(volume, fragments.End());
         context.Changes.AddMount(container, volume, mountPath, readOnly: true);
     }
 

@@ -17,6 +17,30 @@ public static partial class ImageReference
         """, RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
 
+    /// <summary>A memo of the last versions found, per thread: the pods of a workload repeat their images, and a match allocates.</summary>
+    [ThreadStatic]
+    private static Dictionary<string, string>? t_versions;
+
+    /// <summary>1,024 images per thread before the memo starts over.</summary>
+    private const int MemoCapacity = 1024;
+
+    /// <summary><see cref="Version"/>, remembered for the image.</summary>
+    public static string CachedVersion(string image)
+    {
+        var versions = t_versions ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (versions.TryGetValue(image, out var version))
+        {
+            return version;
+        }
+
+        if (versions.Count >= MemoCapacity)
+        {
+            versions.Clear();
+        }
+
+        return versions[image] = Version(image);
+    }
+
     public static string Version(string image)
     {
         var match = Reference().Match(image);

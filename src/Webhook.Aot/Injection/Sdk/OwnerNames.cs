@@ -1,4 +1,5 @@
 using Webhook.Injection.Pods;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Sdk;
 
@@ -13,66 +14,68 @@ public static class OwnerNames
 {
     public const string PodTemplateHashLabel = "pod-template-hash";
 
-    public static void Add(PodView pod, bool addUids, SortedDictionary<string, string> attributes, HashSet<string> existing)
+    /// <summary>The owner kinds that become attributes, with their name and uid keys.</summary>
+    private static readonly (string Kind, string NameKey, string UidKey)[] s_kinds =
+    [
+        ("ReplicaSet", "k8s.replicaset.name", "k8s.replicaset.uid"),
+        ("Deployment", "k8s.deployment.name", "k8s.deployment.uid"),
+        ("StatefulSet", "k8s.statefulset.name", "k8s.statefulset.uid"),
+        ("DaemonSet", "k8s.daemonset.name", "k8s.daemonset.uid"),
+        ("Job", "k8s.job.name", "k8s.job.uid"),
+        ("CronJob", "k8s.cronjob.name", "k8s.cronjob.uid"),
+    ];
+
+    public static void Add(PodView pod, bool addUids, AttributeMap attributes, HashSet<string> existing)
     {
         foreach (var owner in pod.Owners)
         {
-            switch (owner.Kind.ToLowerInvariant())
+            foreach (var (kind, nameKey, uidKey) in s_kinds)
             {
-                case "replicaset":
-                    Set(attributes, existing, "k8s.replicaset", owner, addUids);
-                    if (DeploymentOf(owner.Name, pod.Label(PodTemplateHashLabel)) is { } deployment)
-                    {
-                        SetName(attributes, existing, "k8s.deployment.name", deployment);
-                    }
+                if (!owner.Kind.Equals(kind, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
 
-                    break;
-                case "deployment":
-                    Set(attributes, existing, "k8s.deployment", owner, addUids);
-                    break;
-                case "statefulset":
-                    Set(attributes, existing, "k8s.statefulset", owner, addUids);
-                    break;
-                case "daemonset":
-                    Set(attributes, existing, "k8s.daemonset", owner, addUids);
-                    break;
-                case "job":
-                    Set(attributes, existing, "k8s.job", owner, addUids);
-                    if (CronJobOf(owner.Name) is { } cronJob)
-                    {
-                        SetName(attributes, existing, "k8s.cronjob.name", cronJob);
-                    }
+                Set(attributes, existing, nameKey, owner.Name);
+                if (addUids)
+                {
+                    Set(attributes, existing, uidKey, owner.Uid);
+                }
 
-                    break;
-                case "cronjob":
-                    Set(attributes, existing, "k8s.cronjob", owner, addUids);
-                    break;
+                if (kind == "ReplicaSet" && DeploymentOf(owner.Name, pod.Label(PodTemplateHashLabel)) is { } deployment)
+                {
+                    Set(attributes, existing, "k8s.deployment.name", deployment);
+                }
+                else if (kind == "Job" && CronJobOf(owner.Name) is { } cronJob)
+                {
+                    Set(attributes, existing, "k8s.cronjob.name", cronJob);
+                }
+
+                break;
             }
         }
     }
 
     public static string? DeploymentOf(string replicaSet, string? podTemplateHash)
-        => podTemplateHash is { Length: > 0 } && replicaSet.Length > podTemplateHash.Length + 1
-            && replicaSet.EndsWith("-" + podTemplateHash, StringComparison.Ordinal)
-                ? replicaSet[..^(podTemplateHash.Length + 1)]
-                : null;
+    {
+        if (podTemplateHash is not { Length: > 0 } || replicaSet.Length <= podTemplateHash.Length + 1)
+        {
+            return null;
+        }
+
+        var nameLength = replicaSet.Length - podTemplateHash.Length - 1;
+        return replicaSet[nameLength] == '-' && replicaSet.AsSpan(nameLength + 1).SequenceEqual(podTemplateHash)
+            ? TextCache.Slice(replicaSet, 0, nameLength)
+            : null;
+    }
 
     public static string? CronJobOf(string job)
     {
         var dash = job.LastIndexOf('-');
-        return dash > 0 && dash < job.Length - 1 && job[(dash + 1)..].All(char.IsAsciiDigit) ? job[..dash] : null;
+        return dash > 0 && dash < job.Length - 1 && !job.AsSpan(dash + 1).ContainsAnyExceptInRange('0', '9') ? TextCache.Slice(job, 0, dash) : null;
     }
 
-    private static void Set(SortedDictionary<string, string> attributes, HashSet<string> existing, string prefix, OwnerReference owner, bool addUids)
-    {
-        SetName(attributes, existing, prefix + ".name", owner.Name);
-        if (addUids)
-        {
-            SetName(attributes, existing, prefix + ".uid", owner.Uid);
-        }
-    }
-
-    private static void SetName(SortedDictionary<string, string> attributes, HashSet<string> existing, string key, string value)
+    private static void Set(AttributeMap attributes, HashSet<string> existing, string key, string value)
     {
         if (value.Length > 0 && !existing.Contains(key))
         {

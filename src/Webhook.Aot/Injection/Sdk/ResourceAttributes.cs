@@ -1,6 +1,7 @@
 using Webhook.Crd;
 using Webhook.Injection.Env;
 using Webhook.Injection.Pods;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Sdk;
 
@@ -12,42 +13,60 @@ namespace Webhook.Injection.Sdk;
 public static class ResourceAttributes
 {
     public const string AnnotationPrefix = "resource.opentelemetry.io/";
+    public const string ServiceNameAnnotation = AnnotationPrefix + "service.name";
+    public const string ServiceVersionAnnotation = AnnotationPrefix + "service.version";
+    public const string ServiceInstanceIdAnnotation = AnnotationPrefix + "service.instance.id";
+    public const string ServiceNamespaceAnnotation = AnnotationPrefix + "service.namespace";
     public const string PodNamePlaceholder = "$(OTEL_RESOURCE_ATTRIBUTES_POD_NAME)";
 
     /// <summary>
-    /// Keys the container's own <c>OTEL_RESOURCE_ATTRIBUTES</c> value sets (its last, effective entry; literal value).
-    /// A key is the text before the first <c>=</c>, as SDKs read it; the operator ignores parts with a second <c>=</c>
-    /// and then adds such a key again, so a value like <c>a=b=c</c> would be repeated on every pass.
+    /// Fills <paramref name="keys"/> with the keys the container's own <c>OTEL_RESOURCE_ATTRIBUTES</c> value sets (its
+    /// last, effective entry; literal value). A key is the text before the first <c>=</c>, as SDKs read it; the
+    /// operator ignores parts with a second <c>=</c> and then adds such a key again, so a value like <c>a=b=c</c>
+    /// would be repeated on every pass.
     /// </summary>
-    public static HashSet<string> ExistingKeys(ContainerView container)
+    public static void ExistingKeys(ContainerView container, HashSet<string> keys)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        if (EnvList.FindLast(container.Env, "OTEL_RESOURCE_ATTRIBUTES")?.Value is { } value)
+        keys.Clear();
+        if (EnvList.FindLast(container.Env, SdkEnv.ResourceAttributesEnv)?.Value is not { } value)
         {
-            foreach (var part in value.Split(','))
-            {
-                var pair = part.Trim();
-                var equals = pair.IndexOf('=');
-                if (equals > 0)
-                {
-                    keys.Add(pair[..equals]);
-                }
-            }
+            return;
         }
 
-        return keys;
+        var rest = value.AsSpan();
+        while (true)
+        {
+            var comma = rest.IndexOf(',');
+            var pair = (comma < 0 ? rest : rest[..comma]).Trim();
+            var equals = pair.IndexOf('=');
+            if (equals > 0)
+            {
+                keys.Add(TextCache.Get(pair[..equals]));
+            }
+
+            if (comma < 0)
+            {
+                return;
+            }
+
+            rest = rest[(comma + 1)..];
+        }
     }
 
-    public static SortedDictionary<string, string> Compute(PodView pod, string ns, ContainerView app, Instrumentation instrumentation, HashSet<string> existing)
+    /// <summary>Fills <paramref name="attributes"/> (cleared first) for <paramref name="app"/>.</summary>
+    public static void Compute(PodView pod, string ns, ContainerView app, Instrumentation instrumentation, HashSet<string> existing, AttributeMap attributes)
     {
         var spec = instrumentation.Spec!;
-        var attributes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        attributes.Clear();
         // Layer 1 copies every CR entry, empty values too ("key=", shared spec §7.5.6); later layers skip empty values.
-        foreach (var (key, value) in spec.Resource?.ResourceAttributes ?? [])
+        if (spec.Resource?.ResourceAttributes is { } configured)
         {
-            if (!existing.Contains(key))
+            foreach (var (key, value) in configured)
             {
-                attributes[key] = value ?? "";
+                if (!existing.Contains(key))
+                {
+                    attributes[key] = value ?? "";
+                }
             }
         }
 
@@ -56,9 +75,9 @@ public static class ResourceAttributes
         Set(attributes, existing, "k8s.pod.name", pod.Name);
         Set(attributes, existing, "k8s.pod.uid", pod.Uid);
         Set(attributes, existing, "k8s.node.name", pod.NodeName);
-        var instanceId = pod.Annotation(AnnotationPrefix + "service.instance.id") is { Length: > 0 } id
+        var instanceId = pod.Annotation(ServiceInstanceIdAnnotation) is { Length: > 0 } id
             ? id
-            : ns.Length > 0 && app.Name.Length > 0 ? ns + "." + PodNamePlaceholder + "." + app.Name : "";
+            : ns.Length > 0 && app.Name.Length > 0 ? TextCache.Concat([ns, ".", PodNamePlaceholder, ".", app.Name]) : "";
         Set(attributes, existing, "service.instance.id", instanceId);
         OwnerNames.Add(pod, spec.Resource?.AddK8sUIDAttributes == true, attributes, existing);
 
@@ -66,7 +85,7 @@ public static class ResourceAttributes
         {
             if (key.StartsWith(AnnotationPrefix, StringComparison.Ordinal) && key.Length > AnnotationPrefix.Length)
             {
-                var attribute = key[AnnotationPrefix.Length..];
+                var attribute = TextCache.Slice(key, AnnotationPrefix.Length, key.Length - AnnotationPrefix.Length);
                 if (attribute != "service.name" && !existing.Contains(attribute))
                 {
                     attributes[attribute] = value;
@@ -74,16 +93,11 @@ public static class ResourceAttributes
             }
         }
 
-        var serviceNamespace = pod.Annotation(AnnotationPrefix + "service.namespace") is { Length: > 0 } sn ? sn : ns;
+        var serviceNamespace = pod.Annotation(ServiceNamespaceAnnotation) is { Length: > 0 } sn ? sn : ns;
         Set(attributes, existing, "service.namespace", serviceNamespace);
-        return attributes;
     }
 
-    /// <summary><c>key=value</c> pairs in ordinal key order joined by commas, values unescaped (as the operator writes them).</summary>
-    public static string Serialize(SortedDictionary<string, string> attributes)
-        => string.Join(",", attributes.Select(pair => pair.Key + "=" + pair.Value));
-
-    private static void Set(SortedDictionary<string, string> attributes, HashSet<string> existing, string key, string value)
+    private static void Set(AttributeMap attributes, HashSet<string> existing, string key, string value)
     {
         if (value.Length > 0 && !existing.Contains(key))
         {

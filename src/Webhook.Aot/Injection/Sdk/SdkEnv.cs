@@ -1,8 +1,8 @@
-using System.Buffers;
-using System.Text.Json;
 using Webhook.Crd;
 using Webhook.Injection.Env;
+using Webhook.Injection.Patching;
 using Webhook.Injection.Pods;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Sdk;
 
@@ -14,36 +14,57 @@ public static class SdkEnv
 {
     public const string ResourceAttributesEnv = "OTEL_RESOURCE_ATTRIBUTES";
     public const string NodeNameEnv = "OTEL_RESOURCE_ATTRIBUTES_NODE_NAME";
+    private const string NodeNameReference = "$(" + NodeNameEnv + ")";
+    private const string PodUidReference = "$(OTEL_RESOURCE_ATTRIBUTES_POD_UID)";
 
     /// <summary>Step B: <c>OTEL_NODE_IP</c> and <c>OTEL_POD_IP</c> first, then <c>spec.env</c> where absent.</summary>
-    public static void AddCommon(ContainerView container, Instrumentation instrumentation)
+    public static void AddCommon(FragmentBuffer fragments, ContainerView container, Instrumentation instrumentation)
     {
         EnvList.PrependIfAbsent(container.Env, EnvEntry.FieldRef("OTEL_POD_IP", "status.podIP"));
         EnvList.PrependIfAbsent(container.Env, EnvEntry.FieldRef("OTEL_NODE_IP", "status.hostIP"));
-        AppendAll(container.Env, instrumentation.Spec?.Env);
+        AppendAll(fragments, container.Env, instrumentation.Spec?.Env);
     }
 
     /// <summary>Appends Instrumentation env entries where no entry of that name exists, copying them as written.</summary>
-    public static void AppendAll(List<EnvEntry> env, List<EnvVar>? entries)
+    public static void AppendAll(FragmentBuffer fragments, List<EnvEntry> env, List<EnvVar>? entries)
     {
-        foreach (var entry in entries ?? [])
+        if (entries is null)
+        {
+            return;
+        }
+
+        foreach (var entry in entries)
         {
             if (entry.Name is { } name && !EnvList.Contains(env, name))
             {
-                env.Add(Copy(entry));
+                env.Add(Copy(fragments, entry));
             }
         }
     }
 
-    public static EnvEntry Copy(EnvVar entry)
+    public static EnvEntry Copy(FragmentBuffer fragments, EnvVar entry)
     {
-        var buffer = new ArrayBufferWriter<byte>(128);
-        using (var writer = new Utf8JsonWriter(buffer))
+        entry.Write(fragments.Start());
+        return EnvEntry.Copied(entry.Name!, entry.Value, entry.ValueFrom is not null, fragments.End());
+    }
+
+    /// <summary>Whether an Instrumentation env list has an entry of that name.</summary>
+    public static bool Names(List<EnvVar>? entries, string name)
+    {
+        if (entries is null)
         {
-            entry.Write(writer);
+            return false;
         }
 
-        return EnvEntry.Copied(entry.Name!, entry.Value, entry.ValueFrom is not null, buffer.WrittenMemory);
+        foreach (var entry in entries)
+        {
+            if (entry.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -55,8 +76,10 @@ public static class SdkEnv
         var pod = context.Pod;
         var spec = instrumentation.Spec!;
         var env = target.Env;
-        var existing = ResourceAttributes.ExistingKeys(app);
-        var attributes = ResourceAttributes.Compute(pod, context.Namespace, app, instrumentation, existing);
+        var existing = context.ExistingAttributeKeys;
+        var attributes = context.Attributes;
+        ResourceAttributes.ExistingKeys(app, existing);
+        ResourceAttributes.Compute(pod, context.Namespace, app, instrumentation, existing, attributes);
 
         EnvList.AppendIfAbsent(env, EnvEntry.Literal("OTEL_SERVICE_NAME", ServiceName.Choose(pod, app, instrumentation, attributes)));
         if (spec.Exporter?.Endpoint is { Length: > 0 } endpoint)
@@ -74,7 +97,7 @@ public static class SdkEnv
         if (spec.Resource?.AddK8sUIDAttributes == true && !attributes.ContainsKey("k8s.pod.uid") && !existing.Contains("k8s.pod.uid"))
         {
             EnvList.AppendIfAbsent(env, EnvEntry.FieldRef("OTEL_RESOURCE_ATTRIBUTES_POD_UID", "metadata.uid"));
-            attributes["k8s.pod.uid"] = "$(OTEL_RESOURCE_ATTRIBUTES_POD_UID)";
+            attributes["k8s.pod.uid"] = PodUidReference;
         }
 
         if (EnvList.FindLast(env, ResourceAttributesEnv) is not { } own || own.Value?.Contains("service.version", StringComparison.Ordinal) != true)
@@ -88,13 +111,13 @@ public static class SdkEnv
         if (!attributes.ContainsKey("k8s.node.name") && !existing.Contains("k8s.node.name"))
         {
             EnvList.AppendIfAbsent(env, EnvEntry.FieldRef(NodeNameEnv, "spec.nodeName"));
-            attributes["k8s.node.name"] = "$(" + NodeNameEnv + ")";
+            attributes["k8s.node.name"] = NodeNameReference;
         }
 
-        WriteResourceAttributes(context, target, ResourceAttributes.Serialize(attributes));
+        WriteResourceAttributes(context, target, attributes.Serialize());
         if (spec.Propagators is { Count: > 0 } propagators)
         {
-            EnvList.AppendIfAbsent(env, EnvEntry.Literal("OTEL_PROPAGATORS", string.Join(",", propagators)));
+            EnvList.AppendIfAbsent(env, EnvEntry.Literal("OTEL_PROPAGATORS", Join(propagators)));
         }
 
         if (spec.Sampler?.Type is { Length: > 0 } sampler && !EnvList.Contains(env, "OTEL_TRACES_SAMPLER") && !EnvList.Contains(env, "OTEL_TRACES_SAMPLER_ARG"))
@@ -113,12 +136,12 @@ public static class SdkEnv
 
     private static void WriteResourceAttributes(InjectionContext context, ContainerView target, string serialized)
     {
-        var existing = EnvList.FindLast(target.Env, ResourceAttributesEnv);
-        if (existing is null)
+        var index = EnvList.LastIndexOf(target.Env, ResourceAttributesEnv);
+        if (index < 0)
         {
             target.Env.Add(EnvEntry.Literal(ResourceAttributesEnv, serialized));
         }
-        else if (existing.HasValueFrom)
+        else if (target.Env[index].HasValueFrom)
         {
             // The operator would add a value next to valueFrom, which the API server rejects; keep the user's entry.
             context.Warn(WarningReason.ResourceAttributesValueFrom, "containers[" + target.Name + "].env[" + ResourceAttributesEnv
@@ -126,13 +149,29 @@ public static class SdkEnv
         }
         else if (serialized.Length > 0)
         {
-            var value = existing.Value ?? "";
-            existing.SetValue(value.EndsWith(',') ? value + serialized : value + "," + serialized);
+            var value = target.Env[index].Value ?? "";
+            EnvList.SetValue(target.Env, index, value.EndsWith(',') ? TextCache.Concat(value, serialized) : TextCache.Concat(value, ",", serialized));
         }
     }
 
+    private static string Join(List<string> values)
+    {
+        var text = new TextBuilder(stackalloc char[256]);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(',');
+            }
+
+            text.Append(values[i]);
+        }
+
+        return text.ToCachedString();
+    }
+
     /// <summary>The operator forces <c>k8s.pod.name</c> even over the user's own value, duplicating the key; we leave the user's.</summary>
-    private static void SetUnlessUserSet(SortedDictionary<string, string> attributes, HashSet<string> existing, string key, string value)
+    private static void SetUnlessUserSet(AttributeMap attributes, HashSet<string> existing, string key, string value)
     {
         if (!existing.Contains(key))
         {

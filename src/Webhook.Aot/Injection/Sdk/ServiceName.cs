@@ -9,9 +9,9 @@ public static class ServiceName
     private static readonly string[] s_ownerKeys =
         ["k8s.deployment.name", "k8s.replicaset.name", "k8s.statefulset.name", "k8s.daemonset.name", "k8s.cronjob.name", "k8s.job.name", "k8s.pod.name"];
 
-    public static string Choose(PodView pod, ContainerView app, Instrumentation instrumentation, SortedDictionary<string, string> attributes)
+    public static string Choose(PodView pod, ContainerView app, Instrumentation instrumentation, AttributeMap attributes)
     {
-        if (pod.Annotation(ResourceAttributes.AnnotationPrefix + "service.name") is { Length: > 0 } annotated)
+        if (pod.Annotation(ResourceAttributes.ServiceNameAnnotation) is { Length: > 0 } annotated)
         {
             return annotated;
         }
@@ -42,7 +42,7 @@ public static class ServiceName
 
     public static string Version(PodView pod, ContainerView app, Instrumentation instrumentation)
     {
-        if (pod.Annotation(ResourceAttributes.AnnotationPrefix + "service.version") is { Length: > 0 } annotated)
+        if (pod.Annotation(ResourceAttributes.ServiceVersionAnnotation) is { Length: > 0 } annotated)
         {
             return annotated;
         }
@@ -52,7 +52,7 @@ public static class ServiceName
             return label;
         }
 
-        return ImageReference.Version(app.Image);
+        return ImageReference.CachedVersion(app.Image);
     }
 
     private static bool UseLabels(Instrumentation instrumentation) => instrumentation.Spec?.Defaults?.UseLabelsForResourceAttributes == true;

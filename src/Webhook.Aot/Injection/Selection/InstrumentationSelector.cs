@@ -1,4 +1,5 @@
 using Webhook.Crd;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Selection;
 
@@ -12,7 +13,6 @@ public static class InstrumentationSelector
     public static Instrumentation? Select(InjectionContext context, LanguageRule language, string value, out string? problem)
     {
         problem = null;
-        var where = "metadata.annotations[" + ShortKey(language.InjectAnnotation) + "]";
         if (value.Equals("true", StringComparison.OrdinalIgnoreCase))
         {
             var candidates = context.Snapshot.InNamespace(context.Namespace);
@@ -21,27 +21,29 @@ public static class InstrumentationSelector
                 case 1:
                     return candidates[0];
                 case 0:
-                    problem = where + ": no Instrumentation in namespace \"" + context.Namespace
+                    problem = Where(language) + ": no Instrumentation in namespace \"" + context.Namespace
                         + "\"; pod admitted unchanged; create one, then recreate the pod";
                     return null;
                 default:
-                    problem = where + ": " + candidates.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    problem = Where(language) + ": " + candidates.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
                         + " Instrumentations in namespace \"" + context.Namespace + "\"; pod admitted unchanged; name one instead of \"true\"";
                     return null;
             }
         }
 
         var slash = value.IndexOf('/');
-        var ns = slash >= 0 ? value[..slash] : context.Namespace;
-        var name = slash >= 0 ? value[(slash + 1)..] : value;
+        var ns = slash >= 0 ? TextCache.Slice(value, 0, slash) : context.Namespace;
+        var name = slash >= 0 ? TextCache.Slice(value, slash + 1, value.Length - slash - 1) : value;
         var found = context.Snapshot.Find(ns, name);
         if (found is null)
         {
-            problem = where + ": no Instrumentation " + WarningText.Quote(name) + " in namespace " + WarningText.Quote(ns) + "; pod admitted unchanged";
+            problem = Where(language) + ": no Instrumentation " + WarningText.Quote(name) + " in namespace " + WarningText.Quote(ns) + "; pod admitted unchanged";
         }
 
         return found;
     }
+
+    private static string Where(LanguageRule language) => "metadata.annotations[" + ShortKey(language.InjectAnnotation) + "]";
 
     /// <summary><c>instrumentation.opentelemetry.io/inject-java</c> → <c>inject-java</c>, to keep warnings short.</summary>
     public static string ShortKey(string annotation)

@@ -3,12 +3,25 @@ using Webhook.Crd;
 namespace Webhook.Injection.Selection;
 
 /// <summary>A language the pod asked for, the Instrumentation that configures it, and its container names.</summary>
-public sealed class SelectedLanguage(LanguageRule rule, Instrumentation instrumentation)
+public sealed class SelectedLanguage
 {
-    public LanguageRule Rule { get; } = rule;
+    public LanguageRule Rule { get; private set; } = null!;
 
-    public Instrumentation Instrumentation { get; } = instrumentation;
+    public Instrumentation Instrumentation { get; private set; } = null!;
 
     /// <summary>Container names from the common annotation, then (multi-instrumentation) the language's own.</summary>
     public List<string> ContainerNames { get; } = new();
+
+    public SelectedLanguage()
+    {
+    }
+
+    public SelectedLanguage(LanguageRule rule, Instrumentation instrumentation) => Reset(rule, instrumentation);
+
+    public void Reset(LanguageRule rule, Instrumentation instrumentation)
+    {
+        Rule = rule;
+        Instrumentation = instrumentation;
+        ContainerNames.Clear();
+    }
 }

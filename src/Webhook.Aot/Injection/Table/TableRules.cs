@@ -12,7 +12,11 @@ public sealed record ImageRule(string Default, string Flag, string EnvironmentVa
 public sealed record BlockedUpgrade(string Version, string Message);
 
 /// <summary>A name and a text value: a resource quantity, a spec default, a placeholder's replacement.</summary>
-public sealed record NamedText(string Name, string Value);
+public sealed record NamedText(string Name, string Value)
+{
+    /// <summary>The name as a placeholder stands in a text: <c>{name}</c>.</summary>
+    public string Token { get; } = "{" + Name + "}";
+}
 
 /// <summary>One accepted value of a platform annotation and the placeholders it fills.</summary>
 public sealed record PlatformOption(string Value, ImmutableArray<NamedText> Placeholders);

@@ -74,11 +74,11 @@ public sealed class OwnerNamesTests
     public void Add_KeysTheUserAlreadySets_AreNotOverwritten()
     {
         var pod = PodReader.Read(Encoding.UTF8.GetBytes("""{"metadata":{"labels":{"pod-template-hash":"h1"},"ownerReferences":[{"kind":"ReplicaSet","name":"web-h1","uid":"u"}]}}"""));
-        var attributes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var attributes = new AttributeMap();
 
         OwnerNames.Add(pod, addUids: true, attributes, ["k8s.deployment.name", "k8s.replicaset.uid"]);
 
-        Assert.Equal(["k8s.replicaset.name=web-h1"], attributes.Select(p => p.Key + "=" + p.Value));
+        Assert.Equal("k8s.replicaset.name=web-h1", attributes.Serialize());
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public sealed class OwnerNamesTests
 
     private static IEnumerable<string> Owners(string podJson, bool addUids)
     {
-        var attributes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var attributes = new AttributeMap();
         OwnerNames.Add(PodReader.Read(Encoding.UTF8.GetBytes(podJson)), addUids, attributes, []);
-        return attributes.Select(p => p.Key + "=" + p.Value).ToList();
+        return attributes.Count == 0 ? [] : attributes.Serialize().Split(',');
     }
 }

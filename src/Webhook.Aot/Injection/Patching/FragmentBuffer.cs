@@ -1,0 +1,55 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Webhook.Injection.Patching;
+
+/// <summary>
+/// Where the JSON of objects injection adds (init containers, volumes, copied env entries) is written, one after
+/// the other in one growing buffer that is reused from pod to pod; each fragment is a slice of it. One fragment at
+/// a time: <see cref="Start"/>, write, <see cref="End"/>.
+/// </summary>
+public sealed class FragmentBuffer
+{
+    /// <summary>A buffer grown past 1 MiB by an unusual pod is dropped rather than kept for every later pod.</summary>
+    private const int KeptCapacity = 1 << 20;
+
+    private readonly Utf8JsonWriter _writer;
+    private ArrayBufferWriter<byte> _buffer = new(8 * 1024);
+    private int _start = -1;
+
+    public FragmentBuffer() => _writer = new Utf8JsonWriter(_buffer);
+
+    public Utf8JsonWriter Start()
+    {
+        if (_start >= 0)
+        {
+            throw new InvalidOperationException("a fragment is already being written; end it first");
+        }
+
+        _start = _buffer.WrittenCount;
+        _writer.Reset(_buffer);
+        return _writer;
+    }
+
+    public ReadOnlyMemory<byte> End()
+    {
+        _writer.Flush();
+        var fragment = _buffer.WrittenMemory[_start..];
+        _start = -1;
+        return fragment;
+    }
+
+    /// <summary>Forgets every fragment; their slices must no longer be used.</summary>
+    public void Clear()
+    {
+        _start = -1;
+        if (_buffer.Capacity > KeptCapacity)
+        {
+            _buffer = new ArrayBufferWriter<byte>(8 * 1024);
+        }
+        else
+        {
+            _buffer.ResetWrittenCount();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Buffers;
+using System.Globalization;
+
+namespace Webhook.Injection.Text;
+
+/// <summary>
+/// Builds a text in a caller's stack buffer, moving to a pooled array when it outgrows it, and ends in a
+/// <see cref="TextCache"/> string: composing an env value allocates nothing when the value was built before.
+/// </summary>
+public ref struct TextBuilder
+{
+    private Span<char> _chars;
+    private char[]? _rented;
+    private int _length;
+
+    public TextBuilder(Span<char> initial)
+    {
+        _chars = initial;
+        _rented = null;
+        _length = 0;
+    }
+
+    public readonly int Length => _length;
+
+    public readonly ReadOnlySpan<char> Text => _chars[.._length];
+
+    public void Append(char value)
+    {
+        if (_length == _chars.Length)
+        {
+            Grow(1);
+        }
+
+        _chars[_length++] = value;
+    }
+
+    public void Append(scoped ReadOnlySpan<char> value)
+    {
+        if (_length + value.Length > _chars.Length)
+        {
+            Grow(value.Length);
+        }
+
+        value.CopyTo(_chars[_length..]);
+        _length += value.Length;
+    }
+
+    public void Append(string? value) => Append(value.AsSpan());
+
+    public void Append(int value)
+    {
+        Span<char> digits = stackalloc char[11];
+        value.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
+        Append(digits[..written]);
+    }
+
+    /// <summary>The text as a kept string; the builder is done after this.</summary>
+    public string ToCachedString()
+    {
+        var result = TextCache.Get(Text);
+        Dispose();
+        return result;
+    }
+
+    public void Dispose()
+    {
+        if (_rented is { } rented)
+        {
+            _rented = null;
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private void Grow(int needed)
+    {
+        var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, _length + needed));
+        _chars[.._length].CopyTo(larger);
+        Dispose();
+        _rented = larger;
+        _chars = larger;
+    }
+}

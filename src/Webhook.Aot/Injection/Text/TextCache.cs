@@ -1,0 +1,131 @@
+using System.Text.Json;
+
+namespace Webhook.Injection.Text;
+
+/// <summary>
+/// The strings injection works with, kept per thread and handed out again when the same text comes back. Pods of
+/// one workload repeat the same names, images and computed env values, so after a workload's first pod the engine
+/// finds every string here and allocates none. Bounded: texts longer than <see cref="MaxLength"/> are never kept,
+/// and the whole cache is dropped when it holds <see cref="Capacity"/> strings (a fresh set fills up in a few pods).
+/// </summary>
+public static class TextCache
+{
+    /// <summary>2,048 characters: longer than any name, image or agent option; a long annotation is simply not kept.</summary>
+    public const int MaxLength = 2048;
+
+    /// <summary>4,096 strings of at most 2,048 characters bound one thread's cache; typical texts are under 100 characters (~0.5 MB).</summary>
+    public const int Capacity = 4096;
+
+    [ThreadStatic]
+    private static Cache? t_cache;
+
+    /// <summary>The string with these characters: the kept one when seen before.</summary>
+    public static string Get(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return "";
+        }
+
+        if (text.Length > MaxLength)
+        {
+            return new string(text);
+        }
+
+        return (t_cache ??= new Cache()).Get(text);
+    }
+
+    /// <summary>The string these UTF-8 bytes spell; the kept string when seen before.</summary>
+    public static string GetUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > MaxLength)
+        {
+            return System.Text.Encoding.UTF8.GetString(utf8);
+        }
+
+        Span<char> text = stackalloc char[utf8.Length];
+        var written = System.Text.Encoding.UTF8.GetChars(utf8, text);
+        return Get(text[..written]);
+    }
+
+    /// <summary>The current string token of <paramref name="reader"/>, unescaped; the kept string when seen before.</summary>
+    public static string Get(ref Utf8JsonReader reader)
+    {
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length > MaxLength)
+        {
+            return reader.GetString()!;
+        }
+
+        Span<char> text = stackalloc char[(int)length];
+        var written = reader.CopyString(text);
+        return Get(text[..written]);
+    }
+
+    public static string Concat(string a, string b) => Concat([a, b]);
+
+    public static string Concat(string a, string b, string c) => Concat([a, b, c]);
+
+    public static string Concat(params ReadOnlySpan<string> parts)
+    {
+        var builder = new TextBuilder(stackalloc char[256]);
+        foreach (var part in parts)
+        {
+            builder.Append(part);
+        }
+
+        return builder.ToCachedString();
+    }
+
+    /// <summary>Like <see cref="string.Replace(string, string?, StringComparison)"/> (ordinal), the result kept.</summary>
+    public static string Replace(string text, string oldValue, string newValue)
+    {
+        var at = text.IndexOf(oldValue, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return text;
+        }
+
+        var builder = new TextBuilder(stackalloc char[256]);
+        var rest = text.AsSpan();
+        while (at >= 0)
+        {
+            builder.Append(rest[..at]);
+            builder.Append(newValue);
+            rest = rest[(at + oldValue.Length)..];
+            at = rest.IndexOf(oldValue, StringComparison.Ordinal);
+        }
+
+        builder.Append(rest);
+        return builder.ToCachedString();
+    }
+
+    /// <summary>A part of <paramref name="text"/>; the kept string when seen before.</summary>
+    public static string Slice(string text, int start, int length)
+        => start == 0 && length == text.Length ? text : Get(text.AsSpan(start, length));
+
+    private sealed class Cache
+    {
+        private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public Cache() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Get(ReadOnlySpan<char> text)
+        {
+            if (_lookup.TryGetValue(text, out var kept))
+            {
+                return kept;
+            }
+
+            if (_strings.Count >= Capacity)
+            {
+                _strings.Clear();
+            }
+
+            var created = new string(text);
+            _strings.Add(created);
+            return created;
+        }
+    }
+}
