@@ -2,13 +2,14 @@ using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using Webhook.Admission;
 using Webhook.Benchmarks.Baseline;
+using Webhook.Injection;
 
 namespace Webhook.Benchmarks;
 
 /// <summary>
 /// Review bytes in, response bytes out, into a reused buffer: <see cref="AdmissionReader"/> →
-/// <see cref="AdmissionMutation"/> → <see cref="AdmissionWriter"/>, as <c>MutateEndpoint</c> calls them (without
-/// Kestrel, metrics and logging). The baseline does the same job with STJ models and a diff.
+/// <see cref="AdmissionMutation"/> → <see cref="AdmissionWriter"/> in the thread's workspace, as <c>MutateEndpoint</c>
+/// calls them (without Kestrel, metrics and logging). The baseline does the same job with STJ models and a diff.
 /// </summary>
 [MemoryDiagnoser]
 public class EndToEndBenchmarks
@@ -47,8 +48,16 @@ public class EndToEndBenchmarks
     public static void HandleOurs(BenchInput input, IBufferWriter<byte> output)
     {
         var review = input.Review;
-        var view = AdmissionReader.Read(review);
-        var result = AdmissionMutation.Handle(review, view, Inputs.Snapshot, Inputs.Settings);
-        AdmissionWriter.WriteMutation(output, review.AsSpan()[view.Uid], result.Mutation.Patch, result.Mutation.Warnings);
+        var workspace = InjectionWorkspace.Rent();
+        try
+        {
+            var view = AdmissionReader.Read(review);
+            var result = AdmissionMutation.Handle(review, view, Inputs.Snapshot, Inputs.Settings, workspace);
+            AdmissionWriter.WriteMutation(output, review.AsSpan()[view.Uid], result.Mutation.Patch, result.Mutation.Warnings);
+        }
+        finally
+        {
+            InjectionWorkspace.Return(workspace);
+        }
     }
 }

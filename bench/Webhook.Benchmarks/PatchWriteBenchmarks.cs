@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using k8s.Models;
@@ -12,12 +13,14 @@ namespace Webhook.Benchmarks;
 
 /// <summary>
 /// Turning decided changes into the JSON Patch. Ours: <see cref="PatchWriter"/> over the recorded
-/// <see cref="PodChanges"/>. Baseline: serialize the mutated <c>V1Pod</c>, parse the pod as sent, diff the two.
+/// <see cref="PodChanges"/>, into a reused buffer with a reused writer (as the workspace does). Baseline: serialize the mutated <c>V1Pod</c>, parse the pod as sent, diff the two.
 /// The changes and the mutated model are prepared once, outside the measurement.
 /// </summary>
 [MemoryDiagnoser]
 public class PatchWriteBenchmarks
 {
+    private readonly ArrayBufferWriter<byte> _output = new(256 * 1024);
+    private readonly Utf8JsonWriter _writer = new(Stream.Null);
     private BenchInput _input = null!;
     private PodChanges _changes = null!;
     private V1Pod _mutated = null!;
@@ -46,44 +49,21 @@ public class PatchWriteBenchmarks
     public byte[] SerializeAndDiff() => BaselineAdmission.Patch(_input.Pod.Span, _mutated);
 
     [Benchmark]
-    public byte[] Ours() => PatchWriter.Write(_changes);
+    public int Ours()
+    {
+        _output.ResetWrittenCount();
+        _writer.Reset(_output);
+        PatchWriter.Write(_changes, _writer);
+        return _output.WrittenCount;
+    }
 
-    /// <summary>PodMutator's steps up to the patch, for the inputs here (languages set to "true", container names valid).</summary>
+    /// <summary>PodMutator's decisions for the input, recorded and not yet written.</summary>
     private static PodChanges Changes(BenchInput input)
     {
         var context = new InjectionContext(PodReader.Read(input.Pod), input.Namespace, Inputs.Snapshot, Inputs.Settings);
-        var selected = new List<SelectedLanguage>();
-        foreach (var language in InjectionTable.All)
+        if (!PodMutator.Decide(context))
         {
-            var value = context.Effective(language.InjectAnnotation);
-            if (value.Length == 0 || value.Equals("false", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var instrumentation = InstrumentationSelector.Select(context, language, value, out var problem)
-                ?? throw new InvalidOperationException(problem);
-            selected.Add(new SelectedLanguage(language, instrumentation));
-        }
-
-        var common = context.Effective(InjectionTable.ContainerNamesAnnotation);
-        foreach (var language in selected)
-        {
-            if (common.Length > 0)
-            {
-                language.ContainerNames.AddRange(ContainerNameRules.Split(common));
-            }
-
-            var own = context.Effective(language.Rule.ContainerNamesAnnotation);
-            if (own.Length > 0)
-            {
-                language.ContainerNames.AddRange(ContainerNameRules.Split(own));
-            }
-        }
-
-        foreach (var language in selected)
-        {
-            AgentInjector.Inject(context, language, ContainerTargets.Resolve(context, language));
+            throw new InvalidOperationException(input.Name + ": the pod is not injected");
         }
 
         return context.Changes;
