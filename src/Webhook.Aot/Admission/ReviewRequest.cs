@@ -90,7 +90,7 @@ public sealed class ReviewRequest : IDisposable
             return "request.kind is missing";
         }
 
-        if (!body[view.Kind].SequenceEqual(System.Text.Encoding.UTF8.GetBytes(expectedKind)))
+        if (!System.Text.Ascii.Equals(body[view.Kind], expectedKind))
         {
             return "request.kind.kind is \"" + System.Text.Encoding.UTF8.GetString(body[view.Kind]) + "\"; this endpoint admits " + expectedKind;
         }
