@@ -61,10 +61,12 @@ public static class ExporterTls
 
     /// <summary>
     /// The operator's truncation: at most 63 characters, cut from the end of the variable part, then non-alphanumeric
-    /// characters trimmed from both ends; if still too long, a hard cut.
+    /// characters trimmed from both ends; if still too long, a hard cut. Unlike the operator, a '.' (allowed in Secret
+    /// and ConfigMap names, not in volume names) becomes '-', so the pod is not rejected by the API server.
     /// </summary>
     public static string VolumeName(string prefix, string name)
     {
+        name = name.Replace('.', '-');
         var full = prefix + name;
         if (full.Length > MaxVolumeName)
         {

@@ -47,8 +47,8 @@ public sealed class ExporterTlsVolumeNameTests
         => Assert.Equal("otel-auto-configmap-ca", ExporterTls.VolumeName("otel-auto-configmap-", "ca.-"));
 
     [Fact]
-    public void VolumeName_DotsInsideTheName_AreKept()
-        => Assert.Equal("otel-auto-secret-tls.example.com", ExporterTls.VolumeName(SecretPrefix, "tls.example.com"));
+    public void VolumeName_DotsInsideTheName_BecomeDashes()
+        => Assert.Equal("otel-auto-secret-tls-example-com", ExporterTls.VolumeName(SecretPrefix, "tls.example.com"));
 
     [Fact]
     public void VolumeName_EmptyName_TrimsThePrefixDash()
