@@ -147,15 +147,16 @@ public static class PodMutator
             return true;
         }
 
-        foreach (var language in selected)
+        // Every language's annotation is checked, a language the pod did not select too: the operator refuses such a pod.
+        foreach (var rule in InjectionTable.All)
         {
-            var own = context.Effective(language.Rule.ContainerNamesAnnotation);
-            if (!CheckNames(context, language.Rule.ContainerNamesAnnotation, own))
+            var own = context.Effective(rule.ContainerNamesAnnotation);
+            if (!CheckNames(context, rule.ContainerNamesAnnotation, own))
             {
                 return false;
             }
 
-            if (own.Length > 0)
+            if (own.Length > 0 && Find(selected, rule) is { } language)
             {
                 ContainerNameRules.Split(own, language.ContainerNames);
             }
@@ -176,6 +177,19 @@ public static class PodMutator
         }
 
         return true;
+    }
+
+    private static SelectedLanguage? Find(List<SelectedLanguage> selected, LanguageRule rule)
+    {
+        foreach (var language in selected)
+        {
+            if (language.Rule == rule)
+            {
+                return language;
+            }
+        }
+
+        return null;
     }
 
     private static bool CheckNames(InjectionContext context, string annotation, string value)
