@@ -6,8 +6,8 @@ using k8s.Authentication;
 namespace Webhook.Sources;
 
 /// <summary>
-/// GET requests to the API server over the HTTP pipeline KubernetesClient.Aot builds (CA, client certificate,
-/// token refresh); that package has no watch, so list and watch requests are made here.
+/// GET requests to the API server: lists and watches, over the pipeline <see cref="ApiServerConnection"/> builds
+/// from a <see cref="KubernetesClientConfiguration"/> (CA, client certificate, token refresh).
 /// </summary>
 internal sealed class ApiServerClient : IDisposable
 {
@@ -27,8 +27,8 @@ internal sealed class ApiServerClient : IDisposable
 
     public static ApiServerClient From(KubernetesClientConfiguration configuration)
     {
-        var kubernetes = new Kubernetes(configuration);
-        return new ApiServerClient(kubernetes.HttpClient, kubernetes.BaseUri, kubernetes.Credentials, kubernetes);
+        var connection = ApiServerConnection.Open(configuration);
+        return new ApiServerClient(connection.Http, connection.BaseUri, connection.Credentials, connection);
     }
 
     public async Task<ResourceListPage> ListAsync(WatchedResource resource, int limit, string? continueToken, CancellationToken cancellationToken)

@@ -203,7 +203,13 @@ internal sealed class FakeCollection
         var query = context.Request.Query;
         var isWatch = query["watch"] == "1" || query["watch"] == "true";
         _requests.Enqueue(new RecordedRequest(isWatch, query["resourceVersion"], query["continue"],
-            int.TryParse(query["limit"], out var limit) ? limit : null, s_clock.Elapsed));
+            int.TryParse(query["limit"], out var limit) ? limit : null, s_clock.Elapsed)
+        {
+            Authorization = context.Request.Headers.Authorization.ToString(),
+            Host = context.Request.Host.Value,
+            Protocol = context.Request.Protocol,
+            ClientCertificateThumbprint = context.Connection.ClientCertificate?.Thumbprint,
+        });
         try
         {
             if (isWatch)
@@ -413,4 +419,13 @@ internal sealed class FakeCollection
 }
 
 /// <summary>A request the fake server received: a watch (with its resourceVersion) or a list page.</summary>
-internal sealed record RecordedRequest(bool IsWatch, string? ResourceVersion, string? Continue, int? Limit, TimeSpan At);
+internal sealed record RecordedRequest(bool IsWatch, string? ResourceVersion, string? Continue, int? Limit, TimeSpan At)
+{
+    public string Authorization { get; init; } = "";
+
+    public string? Host { get; init; }
+
+    public string Protocol { get; init; } = "";
+
+    public string? ClientCertificateThumbprint { get; init; }
+}
