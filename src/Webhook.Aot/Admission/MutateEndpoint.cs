@@ -44,7 +44,7 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
             var mutation = result.Mutation;
             var outcome = result.FailedOpen ? AdmissionOutcome.FailedOpen : mutation.Patch is null ? AdmissionOutcome.Unchanged : AdmissionOutcome.Patched;
             AdmissionWriter.WriteMutation(output, review.Uid, mutation.Patch, mutation.Warnings);
-            Record(review, result, outcome);
+            Record(review, result, outcome, workspace);
             return outcome;
         }
         finally
@@ -53,18 +53,21 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
         }
     }
 
-    private void Record(ReviewRequest review, AdmissionMutationResult result, AdmissionOutcome outcome)
+    private void Record(ReviewRequest review, AdmissionMutationResult result, AdmissionOutcome outcome, InjectionWorkspace workspace)
     {
-        foreach (var warning in result.Mutation.Warnings)
+        // Indexed loops: a foreach over the IReadOnlyList would allocate an enumerator on every admission.
+        var warnings = result.Mutation.Warnings;
+        for (var i = 0; i < warnings.Count; i++)
         {
-            metrics.Warned(warning.Reason);
+            metrics.Warned(warnings[i].Reason);
         }
 
-        foreach (var decision in result.Mutation.Decisions)
+        var decisions = result.Mutation.Decisions;
+        for (var i = 0; i < decisions.Count; i++)
         {
-            if (decision.Injected && outcome == AdmissionOutcome.Patched)
+            if (decisions[i].Injected && outcome == AdmissionOutcome.Patched)
             {
-                metrics.Injected(decision.Language);
+                metrics.Injected(decisions[i].Language);
             }
         }
 
@@ -72,11 +75,24 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
         if (result.FailedOpen)
         {
             Log.FailedOpen(log, result.Fault!, Encoding.UTF8.GetString(review.Uid), Encoding.UTF8.GetString(body[review.View.Namespace]));
+            return;
         }
-        else if (log.IsEnabled(LogLevel.Debug))
+
+        if (warnings.Count > 0 && log.IsEnabled(LogLevel.Information))
+        {
+            // A pod made by a controller sends its warnings to that controller, where nobody reads them: the log says them too.
+            var ns = Encoding.UTF8.GetString(body[review.View.Namespace]);
+            var pod = workspace.Pod.Name.Length > 0 ? workspace.Pod.Name : workspace.Pod.GenerateName + "*";
+            for (var i = 0; i < warnings.Count; i++)
+            {
+                Log.AdmittedWithWarning(log, pod, ns, warnings[i].Message);
+            }
+        }
+
+        if (log.IsEnabled(LogLevel.Debug))
         {
             Log.Admitted(log, Encoding.UTF8.GetString(review.Uid), Encoding.UTF8.GetString(body[review.View.Namespace]),
-                AdmissionOutcomes.MetricLabel(outcome), result.Mutation.Warnings.Count);
+                AdmissionOutcomes.MetricLabel(outcome), warnings.Count);
         }
     }
 }

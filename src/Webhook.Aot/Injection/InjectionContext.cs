@@ -55,6 +55,9 @@ public sealed class InjectionContext
     /// <summary>A container list to fill and use within one step (target resolution).</summary>
     public List<ContainerView> Targets { get; } = new();
 
+    /// <summary>The env of an init container being described (the web server agent's), filled and written within one step (reused).</summary>
+    public List<EnvEntry> InitContainerEnv { get; } = new();
+
     public void Warn(WarningReason reason, string message) => Warnings.Add(new InjectionWarning(reason, message));
 
     public void Decide(string language, bool injected, string reason) => Decisions.Add(new InjectionDecision(language, injected, reason));
@@ -82,6 +85,7 @@ public sealed class InjectionContext
         Selected.Clear();
         InValidationOrder.Clear();
         Targets.Clear();
+        InitContainerEnv.Clear();
     }
 }
 

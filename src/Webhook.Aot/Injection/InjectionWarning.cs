@@ -22,8 +22,8 @@ public enum WarningReason
     InternalError,
 }
 
-/// <summary>An admission warning: <c>where: what happened; what to do</c>.</summary>
-public sealed record InjectionWarning(WarningReason Reason, string Message)
+/// <summary>An admission warning: <c>where: what happened; what to do</c>. A value, so a warning a successful injection always gives costs no object.</summary>
+public readonly record struct InjectionWarning(WarningReason Reason, string Message)
 {
     public override string ToString() => Message;
 }

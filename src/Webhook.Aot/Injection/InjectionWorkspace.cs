@@ -31,6 +31,9 @@ public sealed class InjectionWorkspace
         _patchWriter = new Utf8JsonWriter(_patch);
     }
 
+    /// <summary>The pod of the last <see cref="Mutate"/>, as read.</summary>
+    public PodView Pod => _pod;
+
     /// <summary>This thread's spare workspace, or a new one; give it back with <see cref="Return"/> on the same thread.</summary>
     public static InjectionWorkspace Rent()
     {

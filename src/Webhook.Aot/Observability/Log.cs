@@ -23,6 +23,9 @@ public static partial class Log
     [LoggerMessage(1103, LogLevel.Information, "Admission request refused with HTTP {Status}: {Problem}")]
     public static partial void BadRequest(ILogger logger, int status, string problem);
 
+    [LoggerMessage(1104, LogLevel.Information, "Pod {Pod} in {Namespace} admitted with a warning: {Warning}")]
+    public static partial void AdmittedWithWarning(ILogger logger, string pod, string @namespace, string warning);
+
     [LoggerMessage(1201, LogLevel.Information, "otel-webhook {Version} listening on https port {Port} (source: {Source}, cert dir: {CertDir})")]
     public static partial void Started(ILogger logger, string version, int port, string source, string certDir);
 

@@ -23,6 +23,14 @@ public sealed class InjectionAllocationTests(ITestOutputHelper output)
     private const string Prefix = "instrumentation.opentelemetry.io/";
     private const int Iterations = 2_000;
 
+    /// <summary>
+    /// Rounds of <see cref="Iterations"/> admissions; the round with the fewest bytes counts. An allocation on the path
+    /// recurs in every round; a one-off does not: the measuring loop itself being compiled again mid-loop (on-stack
+    /// replacement, 24 B), or, after a full collection set off by tests running in parallel, <c>ArrayPool</c> replacing
+    /// an array it dropped (System.Text.Json rents one to escape a long string, such as the Apache configuration).
+    /// </summary>
+    private const int Rounds = 3;
+
     private static readonly byte[] s_typical = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "testdata", "bench", "typical.review.json"));
     private static readonly Lazy<InstrumentationSnapshot> s_snapshot = new(ExamplesSnapshot);
 
@@ -39,26 +47,50 @@ public sealed class InjectionAllocationTests(ITestOutputHelper output)
         { "java-and-python", "inject-java=true,inject-python=true,java-container-names=app,python-container-names=worker" },
     };
 
+    /// <summary>
+    /// The languages with hooks of their own, with the switch that enables each (Go and Nginx are off by default) and
+    /// the warnings a successful injection still gives: the Go sidecar is always privileged and says so.
+    /// </summary>
+    public static TheoryData<string, string, Language, WarningReason[]> Hooks { get; } = new()
+    {
+        { "apache-httpd", "inject-apache-httpd=true", Language.ApacheHttpd, [] },
+        { "nginx", "inject-nginx=true", Language.Nginx, [] },
+        { "go", "inject-go=true,otel-go-auto-target-exe=/app/bin", Language.Go, [WarningReason.PrivilegedSidecar] },
+    };
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void Handle_InjectedPodOfASeenWorkload_AllocatesNothing(string language, string annotations)
+        => AssertAllocatesNothing(language, Review(annotations), InjectionSettings.Defaults, []);
+
+    [Theory]
+    [MemberData(nameof(Hooks))]
+    public void Handle_HookedPodOfASeenWorkload_AllocatesNothing(string language, string annotations, Language enabled, WarningReason[] expectedWarnings)
+        => AssertAllocatesNothing(language, Review(annotations), new InjectionSettings(new Dictionary<Language, bool> { [enabled] = true }), expectedWarnings);
+
+    private void AssertAllocatesNothing(string language, byte[] review, InjectionSettings settings, WarningReason[] expectedWarnings)
     {
-        var review = Review(annotations);
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        Assert.True(Run(review, buffer), language + ": the pod was not injected, so this measures nothing");
+        Assert.True(Run(review, buffer, settings, expectedWarnings), language + ": the pod was not injected as expected, so this measures nothing");
         for (var i = 0; i < 50; i++)
         {
-            Run(review, buffer);
+            Run(review, buffer, settings, expectedWarnings);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Iterations; i++)
+        var fewest = long.MaxValue;
+        for (var round = 0; round < Rounds; round++)
         {
-            Run(review, buffer);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < Iterations; i++)
+            {
+                Run(review, buffer, settings, expectedWarnings);
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        var perAdmission = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Iterations;
-        output.WriteLine($"{language}: {perAdmission:0.#} B allocated per admission, response {buffer.WrittenCount} B");
+        var perAdmission = fewest / (double)Iterations;
+        output.WriteLine($"{language}: {perAdmission:0.###} B allocated per admission, response {buffer.WrittenCount} B");
         Assert.Equal(0, perAdmission);
     }
 
@@ -76,13 +108,13 @@ public sealed class InjectionAllocationTests(ITestOutputHelper output)
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
         for (var i = 0; i < 50; i++)
         {
-            Assert.True(Run(reviews[Iterations + i], buffer));
+            Assert.True(Run(reviews[Iterations + i], buffer, InjectionSettings.Defaults, []));
         }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < Iterations; i++)
         {
-            Run(reviews[i], buffer);
+            Run(reviews[i], buffer, InjectionSettings.Defaults, []);
         }
 
         var perAdmission = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Iterations;
@@ -101,22 +133,43 @@ public sealed class InjectionAllocationTests(ITestOutputHelper output)
         Assert.Empty(result.Mutation.Warnings);
     }
 
-    /// <summary>One admission as <see cref="MutateEndpoint"/> answers it; true when the pod got a patch.</summary>
-    private static bool Run(byte[] review, ArrayBufferWriter<byte> buffer)
+    /// <summary>
+    /// One admission as <see cref="MutateEndpoint"/> answers it; true when the pod got a patch and exactly the
+    /// <paramref name="expectedWarnings"/>, in order (any other warning means a branch the measurement is not about).
+    /// </summary>
+    private static bool Run(byte[] review, ArrayBufferWriter<byte> buffer, InjectionSettings settings, WarningReason[] expectedWarnings)
     {
         buffer.ResetWrittenCount();
         var workspace = InjectionWorkspace.Rent();
         try
         {
             var view = AdmissionReader.Read(review);
-            var result = AdmissionMutation.Handle(review, view, s_snapshot.Value, InjectionSettings.Defaults, workspace);
+            var result = AdmissionMutation.Handle(review, view, s_snapshot.Value, settings, workspace);
             AdmissionWriter.WriteMutation(buffer, review.AsSpan()[view.Uid], result.Mutation.Patch, result.Mutation.Warnings);
-            return result.Mutation.Patch is not null && result.Mutation.Warnings.Count == 0;
+            return result.Mutation.Patch is not null && HasExactly(result.Mutation.Warnings, expectedWarnings);
         }
         finally
         {
             InjectionWorkspace.Return(workspace);
         }
+    }
+
+    private static bool HasExactly(IReadOnlyList<InjectionWarning> warnings, WarningReason[] expected)
+    {
+        if (warnings.Count != expected.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < expected.Length; i++)
+        {
+            if (warnings[i].Reason != expected[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The typical review with its inject annotation replaced by <paramref name="annotations"/> (<c>key=value</c>, comma-separated).</summary>

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Collections.Immutable;
 using Webhook.Crd;
 using Webhook.Injection.Env;
@@ -16,6 +16,13 @@ namespace Webhook.Injection.Agents;
 /// </summary>
 public static class AgentInjector
 {
+    /// <summary>
+    /// The init container's command, expanded; reused (not rented from ArrayPool: the pool gives its arrays up on a
+    /// full garbage collection, and the next admission would allocate one).
+    /// </summary>
+    [ThreadStatic]
+    private static List<string>? t_command;
+
     public static void Inject(InjectionContext context, SelectedLanguage selected, List<ContainerView> targets)
     {
         var rule = selected.Rule;
@@ -26,7 +33,7 @@ public static class AgentInjector
             return;
         }
 
-        var description = new TextBuilder(stackalloc char[256]);
+        var description = new TextBuilder(stackalloc char[1024]);
         description.Append("injected into ");
         var injected = 0;
         foreach (var target in targets)
@@ -165,22 +172,15 @@ public static class AgentInjector
             context.Changes.AddVolume(volume.Name, InstrumentationVolume.Json(fragments, volume.Name, block, volume));
         }
 
-        var command = ArrayPool<string>.Shared.Rent(init.Command.Length);
-        ReadOnlyMemory<byte> json;
-        try
+        var command = t_command ??= new List<string>();
+        command.Clear();
+        foreach (var word in init.Command)
         {
-            for (var i = 0; i < init.Command.Length; i++)
-            {
-                command[i] = Expand(init.Command[i], firstTarget, placeholders);
-            }
+            command.Add(Expand(word, firstTarget, placeholders));
+        }
 
-            json = InitContainerJson.Agent(fragments, init.Name, block?.Image ?? "", command.AsSpan(0, init.Command.Length), block?.InitContainerResources,
-                instrumentation, firstTarget, rule.Volume?.Name ?? init.Name, init.MountPath, withPullPolicy: true);
-        }
-        finally
-        {
-            ArrayPool<string>.Shared.Return(command, clearArray: true);
-        }
+        var json = InitContainerJson.Agent(fragments, init.Name, block?.Image ?? "", CollectionsMarshal.AsSpan(command), block?.InitContainerResources,
+            instrumentation, firstTarget, rule.Volume?.Name ?? init.Name, init.MountPath, withPullPolicy: true);
 
         context.Changes.AddInitContainer(init.Name, json, firstTarget.IsInit ? firstTarget : null);
         if (block is Java { Extensions.Count: > 0 } java)

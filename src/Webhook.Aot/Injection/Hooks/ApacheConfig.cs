@@ -1,5 +1,5 @@
-using System.Text;
 using Webhook.Crd;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Hooks;
 
@@ -26,10 +26,11 @@ public static class ApacheConfig
         + "#Load the Apache Module. In this example for Apache 2.2\n"
         + "#LoadModule otel_apache_module " + Module + "22.so\n";
 
+    /// <summary>The configuration, a <see cref="TextCache"/> string: the same for every pod of a workload.</summary>
     public static string Build(WebServerModuleSettings settings, string? version, List<EnvVar>? attrs)
     {
         // The leading spaces of " ON" are the operator's, kept byte for byte.
-        (string, string)[] defaults =
+        ReadOnlySpan<(string Key, string Value)> defaults =
         [
             ("ApacheModuleEnabled", "ON"),
             ("ApacheModuleOtelSpanExporter", "otlp"),
@@ -41,14 +42,13 @@ public static class ApacheConfig
             ("ApacheModuleTraceAsError", " ON"),
         ];
 
-        var text = new StringBuilder(Header)
-            .Append("LoadModule otel_apache_module ").Append(Module).Append(version == "2.2" ? "22" : "").Append(".so\n")
-            .Append("#Attributes\n");
-        foreach (var (key, value) in WebServerModule.Attributes(defaults, attrs))
-        {
-            text.Append(key).Append(' ').Append(value).Append('\n');
-        }
-
-        return text.ToString();
+        var text = new TextBuilder(stackalloc char[TextCache.MaxLength]);
+        text.Append(Header);
+        text.Append("LoadModule otel_apache_module ");
+        text.Append(Module);
+        text.Append(version == "2.2" ? "22" : "");
+        text.Append(".so\n#Attributes\n");
+        ModuleAttributes.Append(ref text, defaults, attrs, "\n");
+        return text.ToCachedString();
     }
 }

@@ -2,6 +2,7 @@ using Webhook.Crd;
 using Webhook.Injection.Agents;
 using Webhook.Injection.Sdk;
 using Webhook.Injection.Selection;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Hooks;
 
@@ -17,10 +18,16 @@ public static class ApacheHttpdHook
     public const string AgentContainerName = "otel-agent-attach-apache";
     public const string DefaultConfDir = "/usr/local/apache2/conf";
 
+    private static readonly VolumeRule s_confDirVolume = new(ConfDirVolume, UsesClaimTemplate: false, UsesSizeLimit: true);
+    private static readonly VolumeRule s_agentVolume = new(AgentVolume, UsesClaimTemplate: true, UsesSizeLimit: true);
+
+    /// <summary>Stands in for a missing <c>spec.apacheHttpd</c>; only ever read, never changed.</summary>
+    private static readonly ApacheHttpd s_unset = new();
+
     public static void Inject(InjectionContext context, SelectedLanguage selected)
     {
         var instrumentation = selected.Instrumentation;
-        var apache = instrumentation.Spec!.ApacheHttpd ?? new ApacheHttpd();
+        var apache = instrumentation.Spec!.ApacheHttpd ?? s_unset;
         var targets = WebServerTargets.Resolve(context, selected);
         if (targets.Count == 0)
         {
@@ -28,29 +35,33 @@ public static class ApacheHttpdHook
             return;
         }
 
+        var fragments = context.Changes.Fragments;
         var confDir = ConfDir(apache.ConfigPath);
         var first = targets[0];
-        var settings = WebServerModule.Settings(context, first, instrumentation, "apache-httpd");
-        SdkEnv.AppendAll(context.Changes.Fragments, first.Env, apache.Env);
-        context.Changes.AddVolume(ConfDirVolume, InstrumentationVolume.Json(context.Changes.Fragments, ConfDirVolume, apache, new VolumeRule(ConfDirVolume, UsesClaimTemplate: false, UsesSizeLimit: true)));
-        var clone = WebServerInitContainer.CloneOf(context.Changes.Fragments, first, ["cp", "-r", confDir + "/.", WebServerModule.SourceConfPath], args: null, ConfDirVolume, apache.ResourceRequirements);
-        WebServerModule.MountModule(context, first, confDir, AgentVolume, ConfDirVolume);
-        context.Changes.AddVolume(AgentVolume, InstrumentationVolume.Json(context.Changes.Fragments, AgentVolume, apache, new VolumeRule(AgentVolume, UsesClaimTemplate: true, UsesSizeLimit: true)));
-        var config = ApacheConfig.Build(settings, apache.Version, apache.Attrs);
-        var agent = WebServerInitContainer.Agent(context.Changes.Fragments, AgentContainerName, apache.Image ?? "", ApacheScripts.Agent, confDir,
-            WebServerModule.AgentEnv(context.Changes.Fragments, apache.Env, instrumentation, "OTEL_APACHE_AGENT_CONF", config, "APACHE_SERVICE_INSTANCE_ID"),
-            AgentVolume, ConfDirVolume, apache.ResourceRequirements, instrumentation);
-        WebServerModule.AddSdkEnv(context, first, instrumentation);
-
-        foreach (var target in targets.Skip(1))
-        {
-            SdkEnv.AppendAll(context.Changes.Fragments, target.Env, apache.Env);
-            WebServerModule.AddSdkEnv(context, target, instrumentation);
-        }
 
         // The operator sets both init containers' security context once per target, so the last target's wins.
-        context.Changes.AddInitContainer(clone.Name, clone.Json(context.Changes.Fragments, instrumentation, targets[^1]), before: null);
-        context.Changes.AddInitContainer(agent.Name, agent.Json(context.Changes.Fragments, instrumentation, targets[^1]), before: null);
+        var securityFrom = targets[^1];
+        var settings = WebServerModule.Settings(context, first, instrumentation, "apache-httpd");
+        SdkEnv.AppendAll(fragments, first.Env, apache.Env);
+        context.Changes.AddVolume(ConfDirVolume, InstrumentationVolume.Json(fragments, ConfDirVolume, apache, s_confDirVolume));
+        var clone = WebServerInitContainer.CloneOf(fragments, first, ["cp", "-r", TextCache.Concat(confDir, "/."), WebServerModule.SourceConfPath], args: [],
+            ConfDirVolume, apache.ResourceRequirements, instrumentation, securityFrom);
+        WebServerModule.MountModule(context, first, confDir, AgentVolume, ConfDirVolume);
+        context.Changes.AddVolume(AgentVolume, InstrumentationVolume.Json(fragments, AgentVolume, apache, s_agentVolume));
+        var config = ApacheConfig.Build(settings, apache.Version, apache.Attrs);
+        var agent = WebServerInitContainer.Agent(fragments, AgentContainerName, apache.Image ?? "", ApacheScripts.Agent, confDir,
+            WebServerModule.AgentEnv(context, apache.Env, instrumentation, "OTEL_APACHE_AGENT_CONF", config, "APACHE_SERVICE_INSTANCE_ID"),
+            AgentVolume, ConfDirVolume, apache.ResourceRequirements, instrumentation, securityFrom);
+        WebServerModule.AddSdkEnv(context, first, instrumentation);
+
+        for (var i = 1; i < targets.Count; i++)
+        {
+            SdkEnv.AppendAll(fragments, targets[i].Env, apache.Env);
+            WebServerModule.AddSdkEnv(context, targets[i], instrumentation);
+        }
+
+        context.Changes.AddInitContainer(WebServerModule.CloneContainerName, clone, before: null);
+        context.Changes.AddInitContainer(AgentContainerName, agent, before: null);
         WebServerTargets.WarnFirstOnly(context, selected, targets);
         context.Decide(selected.Rule.Name, true, WebServerModule.Describe(selected, targets));
     }
@@ -63,6 +74,6 @@ public static class ApacheHttpdHook
             return DefaultConfDir;
         }
 
-        return configPath.EndsWith('/') ? configPath[..^1] : configPath;
+        return configPath.EndsWith('/') ? TextCache.Slice(configPath, 0, configPath.Length - 1) : configPath;
     }
 }

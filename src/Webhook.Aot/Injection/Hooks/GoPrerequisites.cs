@@ -28,7 +28,7 @@ public static class GoPrerequisites
 
         // The operator reads only the pod's own annotation here, never the namespace's.
         var namesKey = context.Settings.MultiInstrumentation ? selected.Rule.ContainerNamesAnnotation : InjectionTable.ContainerNamesAnnotation;
-        if (pod.Annotation(namesKey) is { } names && names.Split(',').Length > 1)
+        if (pod.Annotation(namesKey) is { } names && names.Contains(','))
         {
             return "metadata.annotations[" + InstrumentationSelector.ShortKey(namesKey) + "]: Go watches one container, not \"" + names
                 + "\"; not injected, name one";
@@ -42,5 +42,4 @@ public static class GoPrerequisites
 
         return null;
     }
-
 }

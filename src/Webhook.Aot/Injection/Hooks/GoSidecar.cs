@@ -1,5 +1,4 @@
 using Webhook.Crd;
-using Webhook.Injection.Patching;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Sdk;
 using Webhook.Injection.Selection;
@@ -19,11 +18,18 @@ public static class GoSidecarHook
     public const string KernelDebugVolume = "kernel-debug";
     public const string KernelDebugPath = "/sys/kernel/debug";
 
+    /// <summary>Stands in for a missing <c>spec.go</c>; only ever read, never changed.</summary>
+    private static readonly Go s_unset = new();
+
+    /// <summary>The sidecar being described: used only until its JSON is written, and cleared before each use.</summary>
+    [ThreadStatic]
+    private static ContainerView? t_sidecar;
+
     public static void Inject(InjectionContext context, SelectedLanguage selected)
     {
         var pod = context.Pod;
         var instrumentation = selected.Instrumentation;
-        var go = instrumentation.Spec!.Go ?? new Go();
+        var go = instrumentation.Spec!.Go ?? s_unset;
         var targetName = selected.ContainerNames.Count > 0 ? selected.ContainerNames[0] : pod.Containers[0].Name;
         var target = pod.FindContainer(targetName);
         if (GoPrerequisites.Problem(context, selected, target, go) is { } problem)
@@ -34,13 +40,17 @@ public static class GoSidecarHook
         }
 
         var app = target ?? pod.Containers[0];
-        WarnAboutTarget(context, selected, targetName, target, app);
+        GoSidecarMessages.WarnAboutTarget(context, selected, targetName, target, app);
         if (pod.ShareProcessNamespace != true)
         {
             context.Changes.SetShareProcessNamespace = true;
         }
 
-        var sidecar = new ContainerView { Index = pod.Containers.Count, IsInit = false, Name = SidecarName, Image = go.Image ?? "" };
+        var sidecar = t_sidecar ??= new ContainerView();
+        sidecar.Clear();
+        sidecar.Index = pod.Containers.Count;
+        sidecar.Name = SidecarName;
+        sidecar.Image = go.Image ?? "";
         sidecar.VolumeMounts.Add(VolumeMountView.Added(KernelDebugVolume, KernelDebugPath));
         if (pod.Annotation(TargetExeAnnotation) is { } exe)
         {
@@ -54,25 +64,7 @@ public static class GoSidecarHook
         SdkEnv.AddSdk(context, sidecar, app, instrumentation);
         context.Changes.NewContainers.Add((SidecarName, GoSidecarJson.Container(fragments, sidecar, go, instrumentation)));
 
-        context.Warn(WarningReason.PrivilegedSidecar, "metadata.annotations[" + InstrumentationSelector.ShortKey(selected.Rule.InjectAnnotation) + "]: Go sidecar "
-            + (go.SecurityContext is null or { Privileged: true } ? "is privileged, mounts" : "mounts") + " hostPath; Pod Security baseline/restricted reject it");
-        context.Decide(selected.Rule.Name, true, "sidecar " + SidecarName + " watches " + app.Name + " from Instrumentation "
-            + instrumentation.Metadata?.Namespace + "/" + instrumentation.Metadata?.Name);
-    }
-
-    /// <summary>The operator goes on silently when the named container is missing or more than one is named; we say so.</summary>
-    private static void WarnAboutTarget(InjectionContext context, SelectedLanguage selected, string targetName, ContainerView? target, ContainerView app)
-    {
-        if (target is null)
-        {
-            context.Warn(WarningReason.ContainerNotFound, "metadata.annotations[container-names]: no container \"" + targetName
-                + "\" in the pod; Go takes \"" + app.Name + "\" as the app");
-        }
-
-        if (selected.ContainerNames.Count > 1)
-        {
-            context.Warn(WarningReason.ContainerSkipped, "metadata.annotations[container-names]: Go watches one container, \"" + targetName
-                + "\"; " + string.Join(", ", selected.ContainerNames.Skip(1).Select(n => "\"" + n + "\"")) + " ignored");
-        }
+        context.Warn(WarningReason.PrivilegedSidecar, GoSidecarMessages.HostAccess(selected, go));
+        context.Decide(selected.Rule.Name, true, GoSidecarMessages.Injected(selected, app));
     }
 }

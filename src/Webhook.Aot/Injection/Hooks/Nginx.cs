@@ -4,6 +4,7 @@ using Webhook.Injection.Patching;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Sdk;
 using Webhook.Injection.Selection;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Hooks;
 
@@ -21,10 +22,13 @@ public static class NginxHook
     public const string LibraryPathEnv = "LD_LIBRARY_PATH";
     public const string LibraryPath = "/opt/opentelemetry-webserver/agent/sdk_lib/lib";
 
+    /// <summary>Stands in for a missing <c>spec.nginx</c>; only ever read, never changed.</summary>
+    private static readonly Nginx s_unset = new();
+
     public static void Inject(InjectionContext context, SelectedLanguage selected)
     {
         var instrumentation = selected.Instrumentation;
-        var nginx = instrumentation.Spec!.Nginx ?? new Nginx();
+        var nginx = instrumentation.Spec!.Nginx ?? s_unset;
         if (context.Changes.HasInitContainer(WebServerModule.CloneContainerName))
         {
             // Both web servers need an init container of that one name; the operator's pod fails to start.
@@ -42,28 +46,30 @@ public static class NginxHook
             return;
         }
 
+        var fragments = context.Changes.Fragments;
         var configFile = string.IsNullOrEmpty(nginx.ConfigFile) ? DefaultConfigFile : nginx.ConfigFile;
         var confDir = ConfDir(configFile);
         var first = targets[0];
         var settings = WebServerModule.Settings(context, first, instrumentation, "nginx");
-        SdkEnv.AppendAll(context.Changes.Fragments, first.Env, nginx.Env);
-        context.Changes.AddVolume(ConfDirVolume, EmptyDirVolume(context.Changes.Fragments, ConfDirVolume));
-        var clone = WebServerInitContainer.CloneOf(context.Changes.Fragments, first, ["/bin/sh", "-c"], [NginxScripts.Clone, "--", confDir], ConfDirVolume, nginx.ResourceRequirements);
-        context.Changes.AddInitContainer(clone.Name, clone.Json(context.Changes.Fragments, instrumentation, first), before: null);
+        SdkEnv.AppendAll(fragments, first.Env, nginx.Env);
+        context.Changes.AddVolume(ConfDirVolume, EmptyDirVolume(fragments, ConfDirVolume));
+        var clone = WebServerInitContainer.CloneOf(fragments, first, ["/bin/sh", "-c"], [NginxScripts.Clone, "--", confDir], ConfDirVolume,
+            nginx.ResourceRequirements, instrumentation, securityFrom: first);
+        context.Changes.AddInitContainer(WebServerModule.CloneContainerName, clone, before: null);
         WebServerModule.MountModule(context, first, confDir, AgentVolume, ConfDirVolume);
-        context.Changes.AddVolume(AgentVolume, EmptyDirVolume(context.Changes.Fragments, AgentVolume));
+        context.Changes.AddVolume(AgentVolume, EmptyDirVolume(fragments, AgentVolume));
         var config = NginxConfig.Build(settings, nginx.Attrs);
-        var agent = WebServerInitContainer.Agent(context.Changes.Fragments, AgentContainerName, nginx.Image ?? "", NginxScripts.Agent, FileName(configFile),
-            WebServerModule.AgentEnv(context.Changes.Fragments, nginx.Env, instrumentation, "OTEL_NGINX_AGENT_CONF", config, "OTEL_NGINX_SERVICE_INSTANCE_ID"),
-            AgentVolume, ConfDirVolume, nginx.ResourceRequirements, instrumentation);
-        context.Changes.AddInitContainer(agent.Name, agent.Json(context.Changes.Fragments, instrumentation, first), before: null);
+        var agent = WebServerInitContainer.Agent(fragments, AgentContainerName, nginx.Image ?? "", NginxScripts.Agent, FileName(configFile),
+            WebServerModule.AgentEnv(context, nginx.Env, instrumentation, "OTEL_NGINX_AGENT_CONF", config, "OTEL_NGINX_SERVICE_INSTANCE_ID"),
+            AgentVolume, ConfDirVolume, nginx.ResourceRequirements, instrumentation, securityFrom: first);
+        context.Changes.AddInitContainer(AgentContainerName, agent, before: null);
         AddLibraryPath(first);
         WebServerModule.AddSdkEnv(context, first, instrumentation);
 
-        foreach (var target in targets.Skip(1))
+        for (var i = 1; i < targets.Count; i++)
         {
-            SdkEnv.AppendAll(context.Changes.Fragments, target.Env, nginx.Env);
-            WebServerModule.AddSdkEnv(context, target, instrumentation);
+            SdkEnv.AppendAll(fragments, targets[i].Env, nginx.Env);
+            WebServerModule.AddSdkEnv(context, targets[i], instrumentation);
         }
 
         WebServerTargets.WarnFirstOnly(context, selected, targets);
@@ -79,15 +85,15 @@ public static class NginxHook
             return ".";
         }
 
-        var folder = path[..slash].TrimEnd('/');
-        return folder.Length == 0 ? "/" : folder;
+        var folder = path.AsSpan(0, slash).TrimEnd('/');
+        return folder.IsEmpty ? "/" : TextCache.Get(folder);
     }
 
     /// <summary>The last element of a path, as Go's <c>filepath.Base</c> gives it.</summary>
     public static string FileName(string path)
     {
-        var trimmed = path.TrimEnd('/');
-        return trimmed.Length == 0 ? "/" : trimmed[(trimmed.LastIndexOf('/') + 1)..];
+        var trimmed = path.AsSpan().TrimEnd('/');
+        return trimmed.IsEmpty ? "/" : TextCache.Get(trimmed[(trimmed.LastIndexOf('/') + 1)..]);
     }
 
     /// <summary>
@@ -96,15 +102,16 @@ public static class NginxHook
     /// </summary>
     private static List<ContainerView> SkipUntilModuleFits(InjectionContext context, List<ContainerView> targets)
     {
-        var module = targets.FindIndex(target => EnvList.Find(target.Env, LibraryPathEnv) is not { HasValueFrom: true });
-        var skipped = module < 0 ? targets.Count : module;
-        foreach (var target in targets.Take(skipped))
+        var skipped = 0;
+        while (skipped < targets.Count && EnvList.Find(targets[skipped].Env, LibraryPathEnv) is { HasValueFrom: true })
         {
-            context.Warn(WarningReason.ContainerSkipped, "containers[" + target.Name + "].env[" + LibraryPathEnv
+            context.Warn(WarningReason.ContainerSkipped, "containers[" + targets[skipped].Name + "].env[" + LibraryPathEnv
                 + "]: uses valueFrom, which the Nginx module must extend; Nginx not injected into it");
+            skipped++;
         }
 
-        return targets[skipped..];
+        targets.RemoveRange(0, skipped);
+        return targets;
     }
 
     /// <summary>The module's libraries: appended to an existing value (first entry), else a new entry.</summary>
@@ -112,7 +119,7 @@ public static class NginxHook
     {
         if (EnvList.IndexOf(container.Env, LibraryPathEnv) is var index and >= 0)
         {
-            EnvList.SetValue(container.Env, index, (container.Env[index].Value ?? "") + ":" + LibraryPath);
+            EnvList.SetValue(container.Env, index, TextCache.Concat(container.Env[index].Value ?? "", ":", LibraryPath));
         }
         else
         {

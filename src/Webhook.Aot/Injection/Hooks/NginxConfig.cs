@@ -1,14 +1,15 @@
-using System.Text;
 using Webhook.Crd;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Hooks;
 
 /// <summary>The value of <c>OTEL_NGINX_AGENT_CONF</c> (shared spec §8.7): one <c>key value;</c> line per attribute in ordinal key order.</summary>
 public static class NginxConfig
 {
+    /// <summary>The configuration, a <see cref="TextCache"/> string: the same for every pod of a workload.</summary>
     public static string Build(WebServerModuleSettings settings, List<EnvVar>? attrs)
     {
-        (string, string)[] defaults =
+        ReadOnlySpan<(string Key, string Value)> defaults =
         [
             ("NginxModuleEnabled", "ON"),
             ("NginxModuleOtelSpanExporter", "otlp"),
@@ -20,12 +21,8 @@ public static class NginxConfig
             ("NginxModuleTraceAsError", "ON"),
         ];
 
-        var text = new StringBuilder();
-        foreach (var (key, value) in WebServerModule.Attributes(defaults, attrs))
-        {
-            text.Append(key).Append(' ').Append(value).Append(";\n");
-        }
-
-        return text.ToString();
+        var text = new TextBuilder(stackalloc char[1024]);
+        ModuleAttributes.Append(ref text, defaults, attrs, ";\n");
+        return text.ToCachedString();
     }
 }

@@ -7,124 +7,91 @@ using Webhook.Injection.Pods;
 namespace Webhook.Injection.Hooks;
 
 /// <summary>
-/// An init container of the web server injection (the config clone or the agent attach), collected first and
-/// written once its security context is known. Env is kept as JSON taken when the container is described,
-/// because injection goes on to change the app container's env entries.
+/// The init containers of the web server injection, the config clone and the agent attach, written as JSON when
+/// they are described: the clone takes the app container's env and mounts as they are at that moment, because
+/// injection goes on to change them.
 /// </summary>
-public sealed class WebServerInitContainer
+public static class WebServerInitContainer
 {
-    public required string Name { get; init; }
-
-    public required string Image { get; init; }
-
-    public required IReadOnlyList<string> Command { get; init; }
-
-    public IReadOnlyList<string>? Args { get; init; }
-
-    /// <summary>The env array as JSON (see <see cref="EnvJson"/>); null omits the field.</summary>
-    public ReadOnlyMemory<byte>? Env { get; init; }
-
-    public ReadOnlyMemory<byte> EnvFrom { get; init; }
-
-    public required IReadOnlyList<VolumeMountView> Mounts { get; init; }
-
-    public ResourceRequirements? Resources { get; init; }
-
-    public string? ImagePullPolicy { get; init; }
-
     /// <summary>
-    /// A partial copy of <paramref name="app"/> that copies its configuration out: its image, env (as it is now),
-    /// envFrom, mounts and pull policy, plus the configuration volume at the source folder.
+    /// A partial copy of <paramref name="app"/> that copies its configuration out: its image, env, envFrom, mounts
+    /// and pull policy, plus the configuration volume at the source folder. Empty <paramref name="args"/> omit the field.
     /// </summary>
-    public static WebServerInitContainer CloneOf(FragmentBuffer fragments, ContainerView app, IReadOnlyList<string> command, IReadOnlyList<string>? args,
-        string confDirVolume, ResourceRequirements? resources) => new()
-    {
-        Name = WebServerModule.CloneContainerName,
-        Image = app.Image,
-        Command = command,
-        Args = args,
-        Env = EnvJson(fragments, app.Env),
-        EnvFrom = app.EnvFrom,
-        Mounts = [.. app.VolumeMounts, VolumeMountView.Added(confDirVolume, WebServerModule.SourceConfPath)],
-        Resources = resources,
-        ImagePullPolicy = app.ImagePullPolicy,
-    };
-
-    /// <summary>The init container that runs the agent script with the configuration's env.</summary>
-    public static WebServerInitContainer Agent(FragmentBuffer fragments, string name, string image, string script, string argument, List<EnvEntry> env,
-        string agentVolume, string confDirVolume, ResourceRequirements? resources, Instrumentation instrumentation) => new()
-    {
-        Name = name,
-        Image = image,
-        Command = ["/bin/sh", "-c"],
-        Args = [script, "--", argument],
-        Env = EnvJson(fragments, env),
-        Mounts = [VolumeMountView.Added(agentVolume, WebServerModule.AgentPath), VolumeMountView.Added(confDirVolume, WebServerModule.SourceConfPath)],
-        Resources = resources,
-        ImagePullPolicy = instrumentation.Spec?.ImagePullPolicy,
-    };
-
-    /// <summary>The env array as JSON as it is now, or null when it is empty.</summary>
-    public static ReadOnlyMemory<byte>? EnvJson(FragmentBuffer fragments, List<EnvEntry> env)
-    {
-        if (env.Count == 0)
-        {
-            return null;
-        }
-
-        JsonFragments.WriteEnv(fragments.Start(), env);
-        return fragments.End();
-    }
-
-    /// <summary>The container's JSON, its security context by the init container rule applied to <paramref name="securityFrom"/>.</summary>
-    public ReadOnlyMemory<byte> Json(FragmentBuffer fragments, Instrumentation instrumentation, ContainerView securityFrom)
+    public static ReadOnlyMemory<byte> CloneOf(FragmentBuffer fragments, ContainerView app, ReadOnlySpan<string> command, ReadOnlySpan<string> args,
+        string confDirVolume, ResourceRequirements? resources, Instrumentation instrumentation, ContainerView securityFrom)
     {
         var writer = fragments.Start();
-        writer.WriteStartObject();
-        writer.WriteString("name"u8, Name);
-        writer.WriteString("image"u8, Image);
-        WriteStrings(writer, "command"u8, Command);
-        if (Args is not null)
-        {
-            WriteStrings(writer, "args"u8, Args);
-        }
-
-        if (Env is { } env)
-        {
-            writer.WritePropertyName("env"u8);
-            writer.WriteRawValue(env.Span, skipInputValidation: true);
-        }
-
-        if (!EnvFrom.IsEmpty)
+        WriteStart(writer, WebServerModule.CloneContainerName, app.Image, command, args, app.Env);
+        if (!app.EnvFrom.IsEmpty)
         {
             writer.WritePropertyName("envFrom"u8);
-            writer.WriteRawValue(EnvFrom.Span, skipInputValidation: true);
+            writer.WriteRawValue(app.EnvFrom.Span, skipInputValidation: true);
         }
 
         writer.WriteStartArray("volumeMounts"u8);
-        foreach (var mount in Mounts)
+        foreach (var mount in app.VolumeMounts)
         {
             JsonFragments.WriteMount(writer, mount);
         }
 
+        JsonFragments.WriteMount(writer, VolumeMountView.Added(confDirVolume, WebServerModule.SourceConfPath));
         writer.WriteEndArray();
-        if (Resources is not null)
-        {
-            writer.WritePropertyName("resources"u8);
-            Resources.Write(writer);
-        }
-
-        InitContainerJson.WriteSecurityContext(writer, instrumentation, securityFrom);
-        if (ImagePullPolicy is { Length: > 0 })
-        {
-            writer.WriteString("imagePullPolicy"u8, ImagePullPolicy);
-        }
-
-        writer.WriteEndObject();
+        WriteEnd(writer, resources, instrumentation, securityFrom, app.ImagePullPolicy);
         return fragments.End();
     }
 
-    private static void WriteStrings(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<string> values)
+    /// <summary>The init container that runs the agent script with the configuration's env.</summary>
+    public static ReadOnlyMemory<byte> Agent(FragmentBuffer fragments, string name, string image, string script, string argument, List<EnvEntry> env,
+        string agentVolume, string confDirVolume, ResourceRequirements? resources, Instrumentation instrumentation, ContainerView securityFrom)
+    {
+        var writer = fragments.Start();
+        WriteStart(writer, name, image, ["/bin/sh", "-c"], [script, "--", argument], env);
+        writer.WriteStartArray("volumeMounts"u8);
+        JsonFragments.WriteMount(writer, VolumeMountView.Added(agentVolume, WebServerModule.AgentPath));
+        JsonFragments.WriteMount(writer, VolumeMountView.Added(confDirVolume, WebServerModule.SourceConfPath));
+        writer.WriteEndArray();
+        WriteEnd(writer, resources, instrumentation, securityFrom, instrumentation.Spec?.ImagePullPolicy);
+        return fragments.End();
+    }
+
+    /// <summary>Name, image, command, args (when any) and env (when any).</summary>
+    private static void WriteStart(Utf8JsonWriter writer, string name, string image, ReadOnlySpan<string> command, ReadOnlySpan<string> args, List<EnvEntry> env)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name"u8, name);
+        writer.WriteString("image"u8, image);
+        WriteStrings(writer, "command"u8, command);
+        if (!args.IsEmpty)
+        {
+            WriteStrings(writer, "args"u8, args);
+        }
+
+        if (env.Count > 0)
+        {
+            writer.WritePropertyName("env"u8);
+            JsonFragments.WriteEnv(writer, env);
+        }
+    }
+
+    /// <summary>Resources, the security context by the init container rule applied to <paramref name="securityFrom"/>, and the pull policy.</summary>
+    private static void WriteEnd(Utf8JsonWriter writer, ResourceRequirements? resources, Instrumentation instrumentation, ContainerView securityFrom, string? imagePullPolicy)
+    {
+        if (resources is not null)
+        {
+            writer.WritePropertyName("resources"u8);
+            resources.Write(writer);
+        }
+
+        InitContainerJson.WriteSecurityContext(writer, instrumentation, securityFrom);
+        if (imagePullPolicy is { Length: > 0 })
+        {
+            writer.WriteString("imagePullPolicy"u8, imagePullPolicy);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, ReadOnlySpan<byte> name, ReadOnlySpan<string> values)
     {
         writer.WriteStartArray(name);
         foreach (var value in values)

@@ -1,14 +1,11 @@
-using Webhook.Injection.Patching;
 using Webhook.Crd;
 using Webhook.Injection.Env;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Sdk;
 using Webhook.Injection.Selection;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Hooks;
-
-/// <summary>What the Apache and Nginx modules are told about the app: where to export, which service, which namespace.</summary>
-public sealed record WebServerModuleSettings(string Endpoint, string ServiceName, string ServiceNamespace);
 
 /// <summary>The parts of the Apache HTTPD and Nginx injection that are the same for both web servers (shared spec §8.6, §8.7).</summary>
 public static class WebServerModule
@@ -36,39 +33,25 @@ public static class WebServerModule
         return new WebServerModuleSettings(endpoint, ServiceName.Choose(pod, container, instrumentation, attributes), serviceNamespace);
     }
 
-    /// <summary>The module attributes: the defaults, then <c>attrs</c> of the Instrumentation, which override them; sorted by key.</summary>
-    public static SortedDictionary<string, string> Attributes(IEnumerable<(string Key, string Value)> defaults, List<EnvVar>? attrs)
-    {
-        var attributes = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in defaults)
-        {
-            attributes[key] = value;
-        }
-
-        foreach (var attr in attrs ?? [])
-        {
-            if (attr.Name is { } name)
-            {
-                attributes[name] = attr.Value ?? "";
-            }
-        }
-
-        return attributes;
-    }
-
     /// <summary>
     /// The env of the init container that writes the module configuration: the language's env, <c>spec.env</c>
     /// where absent, the pod and node IPs where absent (so <c>$(VAR)</c> in the endpoint expands), then the
-    /// configuration and the pod name that replaces the service instance placeholder.
+    /// configuration and the pod name that replaces the service instance placeholder. The list is the context's
+    /// <see cref="InjectionContext.InitContainerEnv"/>, refilled on each call.
     /// </summary>
-    public static List<EnvEntry> AgentEnv(FragmentBuffer fragments, List<EnvVar>? languageEnv, Instrumentation instrumentation, string configEnv, string config, string instanceEnv)
+    public static List<EnvEntry> AgentEnv(InjectionContext context, List<EnvVar>? languageEnv, Instrumentation instrumentation, string configEnv, string config, string instanceEnv)
     {
-        var env = new List<EnvEntry>();
-        foreach (var entry in languageEnv ?? [])
+        var fragments = context.Changes.Fragments;
+        var env = context.InitContainerEnv;
+        env.Clear();
+        if (languageEnv is not null)
         {
-            if (entry.Name is not null)
+            foreach (var entry in languageEnv)
             {
-                env.Add(SdkEnv.Copy(fragments, entry));
+                if (entry.Name is not null)
+                {
+                    env.Add(SdkEnv.Copy(fragments, entry));
+                }
             }
         }
 
@@ -86,7 +69,7 @@ public static class WebServerModule
     /// </summary>
     public static void MountModule(InjectionContext context, ContainerView container, string confDir, string agentVolume, string confDirVolume)
     {
-        if (container.VolumeMounts.Find(m => m.MountPath.Contains(confDir, StringComparison.Ordinal)) is { } replaced)
+        if (FirstMountUnder(container, confDir) is { } replaced)
         {
             context.Changes.RemoveMount(container, replaced);
         }
@@ -102,7 +85,36 @@ public static class WebServerModule
         SdkEnv.AddSdk(context, container, container, instrumentation);
     }
 
+    /// <summary>The decision's reason, a <see cref="TextCache"/> string.</summary>
     public static string Describe(SelectedLanguage selected, List<ContainerView> targets)
-        => "injected into " + string.Join(", ", targets.Select(c => c.Name)) + " (module in " + targets[0].Name + ") from Instrumentation "
-            + selected.Instrumentation.Metadata?.Namespace + "/" + selected.Instrumentation.Metadata?.Name;
+    {
+        var text = new TextBuilder(stackalloc char[256]);
+        text.Append("injected into ");
+        for (var i = 0; i < targets.Count; i++)
+        {
+            text.Append(i == 0 ? "" : ", ");
+            text.Append(targets[i].Name);
+        }
+
+        text.Append(" (module in ");
+        text.Append(targets[0].Name);
+        text.Append(") from Instrumentation ");
+        text.Append(selected.Instrumentation.Metadata?.Namespace);
+        text.Append('/');
+        text.Append(selected.Instrumentation.Metadata?.Name);
+        return text.ToCachedString();
+    }
+
+    private static VolumeMountView? FirstMountUnder(ContainerView container, string confDir)
+    {
+        foreach (var mount in container.VolumeMounts)
+        {
+            if (mount.MountPath.Contains(confDir, StringComparison.Ordinal))
+            {
+                return mount;
+            }
+        }
+
+        return null;
+    }
 }

@@ -6,11 +6,14 @@ namespace Webhook.Injection.Hooks;
 /// <summary>The containers a web server module goes into: the language's targets without init containers, which it cannot serve.</summary>
 public static class WebServerTargets
 {
+    /// <summary>The targets, init containers dropped with a warning each; the list is the context's <see cref="InjectionContext.Targets"/>.</summary>
     public static List<ContainerView> Resolve(InjectionContext context, SelectedLanguage selected)
     {
-        var regular = new List<ContainerView>();
-        foreach (var target in ContainerTargets.Resolve(context, selected))
+        var targets = ContainerTargets.Resolve(context, selected);
+        var kept = 0;
+        for (var i = 0; i < targets.Count; i++)
         {
+            var target = targets[i];
             if (target.IsInit)
             {
                 context.Warn(WarningReason.ContainerSkipped, "initContainers[" + target.Name + "]: " + selected.Rule.DisplayName
@@ -18,10 +21,11 @@ public static class WebServerTargets
                 continue;
             }
 
-            regular.Add(target);
+            targets[kept++] = target;
         }
 
-        return regular;
+        targets.RemoveRange(kept, targets.Count - kept);
+        return targets;
     }
 
     /// <summary>The operator loads the module only in the first container and gives the others the SDK env alone.</summary>

@@ -43,7 +43,7 @@ public sealed class AttributeMap
     public string Serialize()
     {
         _entries.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        var text = new TextBuilder(stackalloc char[512]);
+        var text = new TextBuilder(stackalloc char[TextCache.MaxLength]);
         for (var i = 0; i < _entries.Count; i++)
         {
             if (i > 0)

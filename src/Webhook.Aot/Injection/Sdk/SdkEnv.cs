@@ -156,7 +156,7 @@ public static class SdkEnv
 
     private static string Join(List<string> values)
     {
-        var text = new TextBuilder(stackalloc char[256]);
+        var text = new TextBuilder(stackalloc char[1024]);
         for (var i = 0; i < values.Count; i++)
         {
             if (i > 0)

@@ -5,7 +5,9 @@ namespace Webhook.Injection.Text;
 
 /// <summary>
 /// Builds a text in a caller's stack buffer, moving to a pooled array when it outgrows it, and ends in a
-/// <see cref="TextCache"/> string: composing an env value allocates nothing when the value was built before.
+/// <see cref="TextCache"/> string: composing an env value allocates nothing when the value was built before. Callers
+/// give a stack buffer of 1,024 characters or more, so the pool (which may give its arrays up on a full collection,
+/// making the next rent allocate) is only reached by texts too long to be usual.
 /// </summary>
 public ref struct TextBuilder
 {

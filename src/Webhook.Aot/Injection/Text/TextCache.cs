@@ -68,7 +68,7 @@ public static class TextCache
 
     public static string Concat(params ReadOnlySpan<string> parts)
     {
-        var builder = new TextBuilder(stackalloc char[256]);
+        var builder = new TextBuilder(stackalloc char[1024]);
         foreach (var part in parts)
         {
             builder.Append(part);
@@ -86,7 +86,7 @@ public static class TextCache
             return text;
         }
 
-        var builder = new TextBuilder(stackalloc char[256]);
+        var builder = new TextBuilder(stackalloc char[1024]);
         var rest = text.AsSpan();
         while (at >= 0)
         {
