@@ -214,12 +214,8 @@ public sealed class DirectorySource : ISnapshotSource
         }
 
         var snapshot = SnapshotBuilder.Build(entries);
-        store.Publish(snapshot);
+        store.Publish(snapshot, SourceProblems.Summarize(problems));
         SourceLog.SnapshotPublished(_log, Name, snapshot.Count, entries.Count(e => e.Namespace is not null));
-        if (SourceProblems.Summarize(problems) is { } problem)
-        {
-            store.ReportProblem(problem);
-        }
     }
 
     /// <summary>A file's fingerprint when last read, what it contributes, and what was wrong with it.</summary>

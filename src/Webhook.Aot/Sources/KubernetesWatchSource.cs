@@ -77,12 +77,8 @@ public sealed class KubernetesWatchSource : ISnapshotSource, IDisposable
                 var entries = new List<SnapshotEntry>(instrumentations.Entries());
                 entries.AddRange(namespaces.Entries());
                 var snapshot = SnapshotBuilder.Build(entries);
-                store.Publish(snapshot);
+                store.Publish(snapshot, SourceProblems.Summarize(entries.SelectMany(e => e.Errors).ToList()));
                 SourceLog.SnapshotPublished(_log, Name, snapshot.Count, entries.Count(e => e.Namespace is not null));
-                if (SourceProblems.Summarize(entries.SelectMany(e => e.Errors).ToList()) is { } problem)
-                {
-                    store.ReportProblem(problem);
-                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

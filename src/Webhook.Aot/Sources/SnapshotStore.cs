@@ -24,11 +24,15 @@ public sealed class SnapshotStore
 
     public event Action<InstrumentationSnapshot>? Published;
 
-    public void Publish(InstrumentationSnapshot snapshot)
+    /// <summary>
+    /// Publishes a snapshot with what was wrong in building it (null: nothing). The problem is written before the
+    /// snapshot counts as loaded, so nobody sees a loaded snapshot without the problem that came with it.
+    /// </summary>
+    public void Publish(InstrumentationSnapshot snapshot, string? problem = null)
     {
         Volatile.Write(ref _current, snapshot);
+        Volatile.Write(ref _lastProblem, problem);
         Volatile.Write(ref _publishedTicks, DateTimeOffset.UtcNow.UtcTicks);
-        Volatile.Write(ref _lastProblem, null);
         Published?.Invoke(snapshot);
     }
 

@@ -14,10 +14,10 @@ public static class ContainerNameRules
 
     public static bool IsValid(string value) => !value.AsSpan().ContainsAnyExcept(s_allowed);
 
-    /// <summary>Splits on commas without trimming, as the operator does (validation already refused spaces).</summary>
-    public static string[] Split(string value) => value.Split(',');
-
-    /// <summary>Appends the comma-separated names of <paramref name="value"/> to <paramref name="into"/>, as <see cref="Split(string)"/> cuts them.</summary>
+    /// <summary>
+    /// Appends the comma-separated names of <paramref name="value"/> to <paramref name="into"/>, without trimming and
+    /// keeping empty names, as the operator splits them (validation already refused spaces).
+    /// </summary>
     public static void Split(string value, List<string> into)
     {
         var start = 0;

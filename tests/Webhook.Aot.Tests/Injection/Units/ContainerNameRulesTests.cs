@@ -28,7 +28,11 @@ public sealed class ContainerNameRulesTests
 
     [Fact]
     public void Split_EmptyEntries_AreKeptWithoutTrimming()
-        => Assert.Equal(["a", "", "b", ""], ContainerNameRules.Split("a,,b,"));
+    {
+        var names = new List<string> { "common" };
+        ContainerNameRules.Split("a,,b,", names);
+        Assert.Equal(["common", "a", "", "b", ""], names);
+    }
 
     [Fact]
     public void Validate_DuplicatesInOneLanguage_ListsEachOnceSortedInBrackets()
