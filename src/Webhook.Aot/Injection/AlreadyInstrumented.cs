@@ -1,3 +1,4 @@
+using Webhook.Injection.Env;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Sdk;
 
@@ -37,7 +38,7 @@ public static class AlreadyInstrumented
 
         foreach (var container in pod.Containers)
         {
-            if (container.Name != CollectorSidecarName && container.FindEnv(SdkEnv.NodeNameEnv) is not null)
+            if (container.Name != CollectorSidecarName && EnvList.Contains(container.Env, SdkEnv.NodeNameEnv))
             {
                 byInjection = false;
                 return "container \"" + container.Name + "\" sets " + SdkEnv.NodeNameEnv;

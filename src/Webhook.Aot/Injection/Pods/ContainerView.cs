@@ -68,19 +68,6 @@ public sealed class ContainerView
         return length + field.Length;
     }
 
-    public EnvEntry? FindEnv(string name)
-    {
-        foreach (var entry in Env)
-        {
-            if (entry.Name == name)
-            {
-                return entry;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>Back to an empty container, keeping the lists' storage for the next pod.</summary>
     public void Clear()
     {

@@ -44,8 +44,6 @@ public sealed class PodView
     /// <summary>A container by name: regular containers first, then init containers (as the operator resolves names).</summary>
     public ContainerView? FindContainer(string name) => Find(Containers, name) ?? Find(InitContainers, name);
 
-    public ContainerView? FindInitContainer(string name) => Find(InitContainers, name);
-
     /// <summary>A new (cleared) container view at the end of <paramref name="list"/>, reusing a spare one when there is.</summary>
     public ContainerView AddContainer(List<ContainerView> list, bool isInit)
     {
