@@ -97,7 +97,8 @@ public static class WebhookHost
         using var sourceStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         var sourceTask = RunSourceAsync(source, store, log, sourceStop.Token);
         Log.Started(log, Version(), options.Port, source.Name, options.CertDir);
-        await app.RunAsync();
+        // The host's own RunAsync: it stops on SIGTERM as before, and also when the caller cancels (tests run a host in-process).
+        await HostingAbstractionsHostExtensions.RunAsync(app, cancellationToken);
         await sourceStop.CancelAsync();
         await sourceTask;
         certificates.Dispose();
