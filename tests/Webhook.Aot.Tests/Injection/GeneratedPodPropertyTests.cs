@@ -79,6 +79,11 @@ public sealed class GeneratedPodPropertyTests
 
             if (patch is null)
             {
+                Assert.True(generated.SkipReasons.Count > 0,
+                    "the pod asks for injection, nothing in it explains a skip, and it got no patch; warnings: "
+                    + string.Join(" | ", result.Warnings.Select(w => w.Message)));
+                Assert.True(result.Warnings.Count > 0, "a pod that asked for injection and got none was not told why; the generator expected: "
+                    + string.Join("; ", generated.SkipReasons));
                 return;
             }
 

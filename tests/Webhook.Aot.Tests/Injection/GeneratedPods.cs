@@ -64,6 +64,16 @@ public sealed class GeneratedPods
     /// <summary>Whether some inject annotation asks for injection (a value other than "false").</summary>
     public bool AsksForInjection { get; private set; }
 
+    /// <summary>How many inject annotations ask for injection: more than one is refused without multi-instrumentation.</summary>
+    public int LanguagesAsked { get; private set; }
+
+    /// <summary>
+    /// What the generator put in the pod that may rightly leave it without injection although it asks for some
+    /// (an Instrumentation that does not exist, container names that are invalid or name no container, …). A pod
+    /// that asks and gets nothing must have at least one; each says why in words.
+    /// </summary>
+    public List<string> SkipReasons { get; } = new();
+
     public static GeneratedPods Create(int seed)
     {
         var generator = new GeneratedPods(new Random(seed));
@@ -81,6 +91,7 @@ public sealed class GeneratedPods
         if (Chance(0.2))
         {
             names[0] = "opentelemetry-auto-instrumentation-nodejs";
+            SkipReasons.Add("a container is named like the Node.js init container: the pod looks already instrumented");
         }
 
         var pod = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Pod" };
@@ -147,26 +158,46 @@ public sealed class GeneratedPods
                 annotations["instrumentation.opentelemetry.io/inject-" + language] = value;
                 HasInjectAnnotation = true;
                 AsksForInjection |= !value.Equals("false", StringComparison.OrdinalIgnoreCase);
+                LanguagesAsked += value.Equals("false", StringComparison.OrdinalIgnoreCase) ? 0 : 1;
+                if (LanguagesAsked == 2)
+                {
+                    SkipReasons.Add("several languages: refused without multi-instrumentation, and with it unless each names its containers");
+                }
+                if (value == "missing")
+                {
+                    SkipReasons.Add("inject-" + language + " names an Instrumentation that does not exist");
+                }
+
                 if (Chance(0.15))
                 {
-                    annotations["instrumentation.opentelemetry.io/" + language + "-container-names"] = NameList(names, initNames);
+                    annotations["instrumentation.opentelemetry.io/" + language + "-container-names"] = NameList(names, initNames, language + "-container-names");
                 }
             }
         }
 
         if (Chance(0.3))
         {
-            annotations["instrumentation.opentelemetry.io/container-names"] = NameList(names, initNames);
+            annotations["instrumentation.opentelemetry.io/container-names"] = NameList(names, initNames, "container-names");
         }
 
         if (Chance(0.1))
         {
-            annotations["instrumentation.opentelemetry.io/otel-python-platform"] = OneOf("glibc", "musl", "", "alpine");
+            var platform = OneOf("glibc", "musl", "", "alpine");
+            annotations["instrumentation.opentelemetry.io/otel-python-platform"] = platform;
+            if (platform is not ("glibc" or "musl"))
+            {
+                SkipReasons.Add("otel-python-platform \"" + platform + "\" is not supported");
+            }
         }
 
         if (Chance(0.1))
         {
-            annotations["instrumentation.opentelemetry.io/otel-dotnet-auto-runtime"] = OneOf("linux-x64", "linux-musl-x64", "win-x64");
+            var runtime = OneOf("linux-x64", "linux-musl-x64", "win-x64");
+            annotations["instrumentation.opentelemetry.io/otel-dotnet-auto-runtime"] = runtime;
+            if (runtime == "win-x64")
+            {
+                SkipReasons.Add("otel-dotnet-auto-runtime \"win-x64\" is not supported");
+            }
         }
 
         foreach (var key in Pick(["service.name", "service.version", "service.instance.id", "k8s.node.name", "foo", "team~x/y", "k8s.pod.name"], Chance(0.25) ? _random.Next(1, 4) : 0))
@@ -229,9 +260,20 @@ public sealed class GeneratedPods
             : Chance(0.12) ? "OTEL_RESOURCE_ATTRIBUTES"
             : Chance(0.7) ? OneOf(s_ourEnvNames) : OneOf(s_userEnvNames);
         var entry = new JsonObject { ["name"] = name };
+        if (name == "OTEL_RESOURCE_ATTRIBUTES_NODE_NAME")
+        {
+            SkipReasons.Add("a container sets OTEL_RESOURCE_ATTRIBUTES_NODE_NAME: the pod looks already instrumented");
+        }
+
         switch (_random.Next(4))
         {
             case 0:
+                if (name is "JAVA_TOOL_OPTIONS" or "NODE_OPTIONS" or "PYTHONPATH" or "CORECLR_ENABLE_PROFILING" or "CORECLR_PROFILER_PATH"
+                    or "DOTNET_STARTUP_HOOKS" or "DOTNET_ADDITIONAL_DEPS" or "DOTNET_SHARED_STORE")
+                {
+                    SkipReasons.Add("the agent setting " + name + " comes from valueFrom, which cannot be extended");
+                }
+
                 entry["valueFrom"] = Chance(0.5)
                     ? new JsonObject { ["fieldRef"] = new JsonObject { ["fieldPath"] = "metadata.name" } }
                     : new JsonObject { ["configMapKeyRef"] = new JsonObject { ["name"] = "settings", ["key"] = name.ToLowerInvariant() } };
@@ -272,15 +314,27 @@ public sealed class GeneratedPods
         }).ToArray());
 
     /// <summary>A container-names value: existing names (regular and init), sometimes a missing one, rarely invalid.</summary>
-    private string NameList(List<string> names, List<string> initNames)
+    private string NameList(List<string> names, List<string> initNames, string annotation)
     {
         if (Chance(0.05))
         {
+            SkipReasons.Add(annotation + " holds an invalid container name");
             return OneOf("a, b", "bad_name", "c0\n");
         }
 
         var pool = names.Concat(initNames).Append("ghost").ToArray();
-        return string.Join(",", Enumerable.Range(0, _random.Next(1, 4)).Select(_ => OneOf(pool)));
+        var picked = Enumerable.Range(0, _random.Next(1, 4)).Select(_ => OneOf(pool)).ToList();
+        if (picked.Any(n => !names.Contains(n)))
+        {
+            SkipReasons.Add(annotation + " names a container the pod does not have (or an init container)");
+        }
+
+        if (picked.Distinct().Count() < picked.Count)
+        {
+            SkipReasons.Add(annotation + " names a container twice");
+        }
+
+        return string.Join(",", picked);
     }
 
     /// <summary>Adds an unknown field (30 % of the time) whose value records the owner and uses raw number forms and escapes.</summary>
