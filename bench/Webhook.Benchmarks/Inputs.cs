@@ -112,7 +112,14 @@ public static class Inputs
         }
 
         // Relaxed escaping keeps the bytes as the API server would send them ('+', '<' and '&' unescaped).
-        return JsonSerializer.SerializeToUtf8Bytes(root, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        // Written with a Utf8JsonWriter, not the serializer, so it also runs where reflection-based JSON is off (the tests).
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            root.WriteTo(writer);
+        }
+
+        return output.WrittenSpan.ToArray();
     }
 
     private static InstrumentationSnapshot LoadSnapshot(string folder)
