@@ -31,6 +31,8 @@ public sealed class DirectorySource : ISnapshotSource
     {
     }
 
+    private long _polls;
+
     public DirectorySource(string folder, ImageDefaults images, ILogger<DirectorySource> log, TimeSpan pollInterval)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(pollInterval, TimeSpan.Zero);
@@ -42,6 +44,9 @@ public sealed class DirectorySource : ISnapshotSource
     }
 
     public string Name => "directory";
+
+    /// <summary>How many times the folder has been read; tests wait on it to show that a read changed nothing.</summary>
+    public long Polls => Interlocked.Read(ref _polls);
 
     public async Task RunAsync(SnapshotStore store, CancellationToken cancellationToken)
     {
@@ -56,6 +61,7 @@ public sealed class DirectorySource : ISnapshotSource
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
                 Refresh(store, firstRead: false);
+                Interlocked.Increment(ref _polls);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

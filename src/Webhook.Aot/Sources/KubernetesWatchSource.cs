@@ -71,6 +71,7 @@ public sealed class KubernetesWatchSource : ISnapshotSource, IDisposable
                 changes.TryRead(out _);
                 if (!instrumentations.HasListed || !namespaces.HasListed)
                 {
+                    Statistics.PublishWithheld();
                     continue;
                 }
 

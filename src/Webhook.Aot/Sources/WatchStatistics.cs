@@ -7,6 +7,7 @@ public sealed class WatchStatistics
     private long _relists;
     private long _watchdogRestarts;
     private long _malformedEvents;
+    private long _publishesWithheld;
 
     /// <summary>Watches reopened after something went wrong: a dropped connection, an error, 410 Gone, the watchdog.</summary>
     public long WatchRestarts => Interlocked.Read(ref _watchRestarts);
@@ -20,6 +21,9 @@ public sealed class WatchStatistics
     /// <summary>Watch events that could not be understood and were skipped.</summary>
     public long MalformedEvents => Interlocked.Read(ref _malformedEvents);
 
+    /// <summary>Changes seen while a first list was still incomplete, so no snapshot was published for them.</summary>
+    public long PublishesWithheld => Interlocked.Read(ref _publishesWithheld);
+
     internal void WatchRestarted() => Interlocked.Increment(ref _watchRestarts);
 
     internal void Relisted() => Interlocked.Increment(ref _relists);
@@ -27,4 +31,6 @@ public sealed class WatchStatistics
     internal void WatchdogRestarted() => Interlocked.Increment(ref _watchdogRestarts);
 
     internal void MalformedEvent() => Interlocked.Increment(ref _malformedEvents);
+
+    internal void PublishWithheld() => Interlocked.Increment(ref _publishesWithheld);
 }

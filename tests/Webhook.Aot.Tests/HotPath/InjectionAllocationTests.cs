@@ -23,14 +23,6 @@ public sealed class InjectionAllocationTests(ITestOutputHelper output)
     private const string Prefix = "instrumentation.opentelemetry.io/";
     private const int Iterations = 2_000;
 
-    /// <summary>
-    /// Rounds of <see cref="Iterations"/> admissions; the round with the fewest bytes counts. An allocation on the path
-    /// recurs in every round; a one-off does not: the measuring loop itself being compiled again mid-loop (on-stack
-    /// replacement, 24 B), or, after a full collection set off by tests running in parallel, <c>ArrayPool</c> replacing
-    /// an array it dropped (System.Text.Json rents one to escape a long string, such as the Apache configuration).
-    /// </summary>
-    private const int Rounds = 3;
-
     private static readonly byte[] s_typical = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "testdata", "bench", "typical.review.json"));
     private static readonly Lazy<InstrumentationSnapshot> s_snapshot = new(ExamplesSnapshot);
 
@@ -77,18 +69,9 @@ public sealed class InjectionAllocationTests(ITestOutputHelper output)
             Run(review, buffer, settings, expectedWarnings);
         }
 
-        var fewest = long.MaxValue;
-        for (var round = 0; round < Rounds; round++)
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < Iterations; i++)
-            {
-                Run(review, buffer, settings, expectedWarnings);
-            }
-
-            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
+        // Rounds until the JIT has settled (AllocationRounds says why); a one-off in a round, such as ArrayPool
+        // replacing an array it dropped on a full collection, is not counted either.
+        var fewest = AllocationRounds.Fewest(Iterations, () => Run(review, buffer, settings, expectedWarnings));
         var perAdmission = fewest / (double)Iterations;
         output.WriteLine($"{language}: {perAdmission:0.###} B allocated per admission, response {buffer.WrittenCount} B");
         Assert.Equal(0, perAdmission);

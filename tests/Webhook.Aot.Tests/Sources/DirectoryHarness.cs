@@ -25,6 +25,9 @@ internal sealed class DirectoryHarness : ISourceHarness
 
     public static TimeSpan PollInterval { get; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>The running source, once <see cref="Start"/> has been called.</summary>
+    public DirectorySource Source { get; private set; } = null!;
+
     public Task PutAsync(string objectJson)
     {
         var item = JsonNode.Parse(objectJson)!;
@@ -48,8 +51,8 @@ internal sealed class DirectoryHarness : ISourceHarness
 
     public void Start()
     {
-        var source = new DirectorySource(Folder, ImageDefaults.FromTable, Log, PollInterval);
-        _run = Task.Run(() => source.RunAsync(Store, _stop.Token));
+        Source = new DirectorySource(Folder, ImageDefaults.FromTable, Log, PollInterval);
+        _run = Task.Run(() => Source.RunAsync(Store, _stop.Token));
     }
 
     public bool Logged(LogLevel level, int eventId, string containing) => Log.Has(level, eventId, containing);

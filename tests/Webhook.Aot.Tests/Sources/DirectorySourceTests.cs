@@ -168,8 +168,9 @@ public sealed class DirectorySourceTests
         await Eventually.True(() => harness.Store.IsLoaded, "the first snapshot");
         File.SetLastWriteTimeUtc(Path.Combine(harness.Folder, "otel.yaml"), DateTime.UtcNow.AddMinutes(1));
 
-        // A negative can only be shown by waiting: several polls see the touched file before the marker arrives.
-        await Task.Delay(DirectoryHarness.PollInterval * 5);
+        // Shown by state: several reads of the folder see the touched file before the marker arrives.
+        var polls = harness.Source.Polls;
+        await Eventually.True(() => harness.Source.Polls >= polls + 5, "five more reads of the folder");
         await harness.PutAsync(TestObjects.Instrumentation("shop", "marker"));
         await Eventually.True(() => harness.Store.Current.Find("shop", "marker") is not null, "the marker's publish");
 
