@@ -17,6 +17,12 @@ public sealed record InjectOutcome
     /// <summary>The languages the pod template (or its namespace) asks for, by table name.</summary>
     public IReadOnlyList<string> Requested { get; init; } = [];
 
+    /// <summary>
+    /// Inject annotations the pod template sets to "false" while its namespace asks for that language: the pod opts
+    /// out. As the annotation keys, e.g. <c>instrumentation.opentelemetry.io/inject-java</c>.
+    /// </summary>
+    public IReadOnlyList<string> OptedOut { get; init; } = [];
+
     /// <summary>Paths of instrumentation annotations placed where no pod will ever carry them.</summary>
     public IReadOnlyList<string> MisplacedAnnotations { get; init; } = [];
 

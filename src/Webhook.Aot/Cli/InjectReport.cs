@@ -69,9 +69,19 @@ public sealed class InjectReport
     private HashSet<string> Explain(string where, WorkloadKind kind, InjectOutcome outcome, MutationResult result)
     {
         var reasons = new HashSet<string>(StringComparer.Ordinal);
+        var subject = kind.IsPod ? "pod" : "pod template";
         if (outcome.Requested.Count == 0 && result.Decisions.Count == 0)
         {
-            _errors.WriteLine(where + "no inject annotation on the " + (kind.IsPod ? "pod" : "pod template") + " or its namespace");
+            foreach (var annotation in outcome.OptedOut)
+            {
+                _errors.WriteLine(where + "the " + subject + " opts out: " + annotation + " is \"false\", which wins over its namespace's value");
+            }
+
+            if (outcome.OptedOut.Count == 0)
+            {
+                _errors.WriteLine(where + "no inject annotation on the " + subject + " or its namespace");
+            }
+
             return reasons;
         }
 

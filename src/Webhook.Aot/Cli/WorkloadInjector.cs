@@ -58,6 +58,7 @@ public static class WorkloadInjector
         }
 
         var requested = Requested(pod, ns, snapshot);
+        var optedOut = OptedOut(pod, ns, snapshot);
         var unknownAnnotations = UnknownAnnotations.In(pod);
         MutationResult result;
         try
@@ -72,7 +73,7 @@ public static class WorkloadInjector
 
         var outcome = new InjectOutcome
         {
-            Json = document.Json, Kind = kind, Result = result, Requested = requested, MisplacedAnnotations = misplaced, Notes = unknownAnnotations,
+            Json = document.Json, Kind = kind, Result = result, Requested = requested, OptedOut = optedOut, MisplacedAnnotations = misplaced, Notes = unknownAnnotations,
         };
         if (result.Patch is not { } patch)
         {
@@ -152,6 +153,23 @@ public static class WorkloadInjector
         }
 
         return requested;
+    }
+
+    private static List<string> OptedOut(PodView pod, string ns, InstrumentationSnapshot snapshot)
+    {
+        var optedOut = new List<string>();
+        foreach (var language in InjectionTable.All)
+        {
+            var own = pod.Annotation(language.InjectAnnotation);
+            var fromNamespace = snapshot.NamespaceAnnotation(ns, language.InjectAnnotation) ?? "";
+            if (own is not null && own.Equals("false", StringComparison.OrdinalIgnoreCase)
+                && fromNamespace.Length > 0 && !fromNamespace.Equals("false", StringComparison.OrdinalIgnoreCase))
+            {
+                optedOut.Add(language.InjectAnnotation);
+            }
+        }
+
+        return optedOut;
     }
 
     private static string Where(WorkloadKind kind) => kind.IsPod ? "" : kind.TemplateField + ": ";

@@ -89,7 +89,49 @@ public sealed class InjectWorkloadTests : IDisposable
         var run = InjectFixture.Run("-f", input);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(YamlWriter.ToYaml(DocumentReader.Read(File.ReadAllText(input), input)), run.Output);
+        // Literal: the same documents in the block style inject writes, scalars as they were (1.50, the quoted "3").
+        Assert.Equal("""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+              namespace: demo
+            data:
+              level: "3"
+              mode: fast
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: shop
+            spec:
+              ports:
+              - port: 80
+                targetPort: 8080
+              futureField:
+              - 1.50
+              - true
+              - null
+            ---
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: demo
+              annotations:
+                team: shop
+            ---
+            apiVersion: opentelemetry.io/v1alpha1
+            kind: Instrumentation
+            metadata:
+              name: otel
+              namespace: demo
+            spec:
+              exporter:
+                endpoint: http://collector:4318
+              sampler:
+                type: parentbased_always_on
+
+            """, run.Output.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class InstrumentationDefaulterTests
             """);
 
         var annotations = loaded.Instrumentation!.Metadata!.Annotations!;
-        Assert.Equal(InjectionTable.Java.Image!.Default, annotations["instrumentation.opentelemetry.io/default-auto-instrumentation-java-image"]);
+        Assert.Equal("ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java:2.30.0", annotations["instrumentation.opentelemetry.io/default-auto-instrumentation-java-image"]);
         Assert.Equal("shop", annotations["team"]);
         Assert.Equal(8, annotations.Count);
     }

@@ -44,7 +44,8 @@ public sealed class NamespaceOptInTests : IDisposable
         var run = otel.Inject(_files.Write("collector.yaml", collector), "--explain");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains(run.ErrorLines, line => line.EndsWith("(Deployment \"demo-collector\"): no inject annotation on the pod template or its namespace", StringComparison.Ordinal));
+        Assert.Contains(run.ErrorLines, line => line.EndsWith("(Deployment \"demo-collector\"): the pod template opts out: instrumentation.opentelemetry.io/inject-java is \"false\", which wins over its namespace's value", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.ErrorLines, line => line.Contains("no inject annotation", StringComparison.Ordinal));
         Assert.False(PodSpecs.IsJavaInjected(PodSpecs.At(run.Document(1), "spec", "template", "spec")));
     }
 }
