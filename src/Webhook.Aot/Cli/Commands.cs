@@ -7,16 +7,18 @@ public static class Commands
         usage: otel-webhook COMMAND [options]
 
         commands:
-          serve [--instrumentations DIR | --kubeconfig FILE] [--port 9443] [--cert-dir DIR] [--log-level info]
-                [--shutdown-timeout 10s]
+          serve [--instrumentations DIR | --kubeconfig FILE] [--listen-address ADDRESS] [--port 9443] [--cert-dir DIR]
+                [--log-level info] [--shutdown-timeout 10s]
                                 the admission webhook over HTTPS; the operator's switches apply as for inject
           validate -f FILE|-    check Instrumentation resources and print them with defaults applied
           inject -f FILE|- [--instrumentations DIR] [--namespace NS] [--explain]
                                 inject into the Pods and workload pod templates of FILE as the webhook would
                                 and print every document; the operator's switches apply:
                                 --enable-<language>-instrumentation[=true|false], --enable-multi-instrumentation[=true|false],
-                                --auto-instrumentation-<language>-image IMAGE
-          manifests [--namespace NS] [--cert-manager] [--image IMAGE]
+                                --auto-instrumentation-<language>-image IMAGE; and, not the operator's,
+                                --cross-namespace-instrumentations=allow|deny (deny: a pod naming another
+                                namespace's Instrumentation goes without that language)
+          manifests [--namespace NS] [--cert-manager] [--image IMAGE] [--cross-namespace-instrumentations=deny]
                                 print the install bundle as YAML for kubectl apply -f -; without --cert-manager it
                                 holds a generated CA and serving certificate, valid 1 year
           manifests --collector NAME [--namespace NS] [--image IMAGE]

@@ -4,7 +4,7 @@ using Webhook.Manifests.Collector;
 namespace Webhook.Cli;
 
 /// <summary>
-/// <c>otel-webhook manifests [--namespace NS] [--cert-manager] [--image IMAGE]</c>: the install bundle as one YAML
+/// <c>otel-webhook manifests [--namespace NS] [--cert-manager] [--image IMAGE] [--cross-namespace-instrumentations=allow|deny]</c>: the install bundle as one YAML
 /// stream on standard output, ready for <c>kubectl apply -f -</c>. With <c>--collector NAME</c>, an OpenTelemetry
 /// Collector named as the operator would name it, instead of the bundle. Exit 0, or 2 for usage errors.
 /// </summary>
@@ -22,6 +22,7 @@ public static class ManifestsCommand
         ["--cert-manager"] = false,
         ["--image"] = true,
         ["--collector"] = true,
+        [Webhook.Injection.InjectionSettings.CrossNamespaceFlag] = true,
     };
 
     public static int Run(ReadOnlySpan<string> arguments, TextWriter output, TimeProvider clock)
@@ -33,7 +34,7 @@ public static class ManifestsCommand
             return 0;
         }
 
-        var target = new InstallTarget(Namespace(line), Image(line));
+        var target = new InstallTarget(Namespace(line), Image(line)) { AllowCrossNamespace = OperatorFlags.AllowCrossNamespace(line) };
         var bundle = InstallBundle.Create(target, CertManager(line), clock.GetUtcNow());
         output.Write(BundleYaml.Write(bundle));
         return 0;
@@ -48,6 +49,12 @@ public static class ManifestsCommand
         if (line.Has("--cert-manager"))
         {
             throw new UsageException("otel-webhook " + Name + ": --cert-manager is for the install bundle; leave it out with --collector");
+        }
+
+        if (line.Has(Webhook.Injection.InjectionSettings.CrossNamespaceFlag))
+        {
+            throw new UsageException("otel-webhook " + Name + ": " + Webhook.Injection.InjectionSettings.CrossNamespaceFlag
+                + " is for the install bundle; leave it out with --collector");
         }
 
         var name = line.Value("--collector")!;

@@ -6,7 +6,8 @@ namespace Webhook.Cli;
 /// <summary>
 /// The operator's switches as command-line options, from the injection table: <c>--enable-&lt;language&gt;-instrumentation</c>
 /// and <c>--enable-multi-instrumentation</c> (bare, or <c>=true</c>/<c>=false</c>), and
-/// <c>--auto-instrumentation-&lt;language&gt;-image IMAGE</c>. Unset switches keep the operator's defaults.
+/// <c>--auto-instrumentation-&lt;language&gt;-image IMAGE</c>. Unset switches keep the operator's defaults. Also
+/// <c>--cross-namespace-instrumentations=allow|deny</c>, which the operator does not have (allow is its behaviour).
 /// </summary>
 public static class OperatorFlags
 {
@@ -14,6 +15,7 @@ public static class OperatorFlags
     public static void AddTo(Dictionary<string, bool> options)
     {
         options[InjectionTable.MultiInstrumentation.Flag] = false;
+        options[InjectionSettings.CrossNamespaceFlag] = true;
         foreach (var language in InjectionTable.All)
         {
             if (language.Switch is { } rule)
@@ -40,8 +42,17 @@ public static class OperatorFlags
             }
         }
 
-        return new InjectionSettings(enabled, Switch(line, InjectionTable.MultiInstrumentation, environment));
+        return new InjectionSettings(enabled, Switch(line, InjectionTable.MultiInstrumentation, environment), AllowCrossNamespace(line));
     }
+
+    /// <summary><c>--cross-namespace-instrumentations</c>: <c>allow</c> (the default, as the operator) or <c>deny</c>.</summary>
+    public static bool AllowCrossNamespace(CommandLine line) => line.Value(InjectionSettings.CrossNamespaceFlag) switch
+    {
+        null or "allow" => true,
+        "deny" => false,
+        var other => throw new UsageException("otel-webhook " + line.Command + ": " + InjectionSettings.CrossNamespaceFlag + " " + other
+            + " is not allow or deny; use " + InjectionSettings.CrossNamespaceFlag + "=deny to refuse Instrumentations of other namespaces"),
+    };
 
     /// <summary>The default images from flags, then (when <paramref name="environment"/> is given) RELATED_IMAGE_* variables, then the table.</summary>
     public static ImageDefaults Images(CommandLine line, Func<string, string?>? environment = null)

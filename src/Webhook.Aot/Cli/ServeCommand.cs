@@ -29,6 +29,7 @@ public static class ServeCommand
         var known = new Dictionary<string, bool>
         {
             ["--port"] = true,
+            ["--listen-address"] = true,
             ["--cert-dir"] = true,
             ["--instrumentations"] = true,
             ["--kubeconfig"] = true,
@@ -41,6 +42,7 @@ public static class ServeCommand
         return new ServeOptions
         {
             Port = port,
+            ListenAddress = line.Value("--listen-address") is { } address ? ParseAddress(address) : null,
             CertDir = line.Value("--cert-dir") ?? ServeOptions.DefaultCertDir,
             InstrumentationsFolder = line.Value("--instrumentations"),
             Kubeconfig = line.Value("--kubeconfig"),
@@ -55,6 +57,12 @@ public static class ServeCommand
         => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
             ? port
             : throw new UsageException("otel-webhook serve: --port " + text + " is not a port number (1-65535)");
+
+    /// <summary>An IPv4 address in four dotted parts or an IPv6 address; IPAddress alone would also take "1" as 0.0.0.1.</summary>
+    private static System.Net.IPAddress ParseAddress(string text)
+        => (text.Contains(':') || text.Count(static c => c == '.') == 3) && System.Net.IPAddress.TryParse(text, out var address)
+            ? address
+            : throw new UsageException("otel-webhook serve: --listen-address " + text + " is not an IP address; use e.g. 127.0.0.1, ::1 or 0.0.0.0 (leave it out to listen on every interface)");
 
     private static LogLevel ParseLevel(string text) => text.ToLowerInvariant() switch
     {

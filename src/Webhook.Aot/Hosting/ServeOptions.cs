@@ -18,6 +18,9 @@ public sealed class ServeOptions
 
     public int Port { get; init; } = DefaultPort;
 
+    /// <summary>The one address to listen on; null listens on every interface (what a pod in the cluster needs).</summary>
+    public System.Net.IPAddress? ListenAddress { get; init; }
+
     public string CertDir { get; init; } = DefaultCertDir;
 
     public string? InstrumentationsFolder { get; init; }

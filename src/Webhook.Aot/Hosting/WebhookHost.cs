@@ -53,7 +53,7 @@ public static class WebhookHost
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = ServeOptions.MaxRequestBytes;
-            kestrel.ListenAnyIP(options.Port, listen =>
+            void Https(ListenOptions listen)
             {
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
                 listen.UseHttps(new HttpsConnectionAdapterOptions
@@ -61,7 +61,16 @@ public static class WebhookHost
                     SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
                     ServerCertificateSelector = (_, _) => certificates.Current,
                 });
-            });
+            }
+
+            if (options.ListenAddress is { } address)
+            {
+                kestrel.Listen(address, options.Port, Https);
+            }
+            else
+            {
+                kestrel.ListenAnyIP(options.Port, Https);
+            }
         });
 
         builder.Services.AddSingleton(store);

@@ -6,6 +6,7 @@ public enum WarningReason
     NoInstrumentation,
     AmbiguousInstrumentation,
     InstrumentationNotFound,
+    CrossNamespaceInstrumentation,
     LanguageDisabled,
     InvalidContainerNames,
     MultiInstrumentationConfig,

@@ -120,6 +120,16 @@ public static class PodMutator
                 continue;
             }
 
+            if (InstrumentationSelector.CrossNamespace(context, language, instrumentation) is { } crossNamespace)
+            {
+                context.Warn(WarningReason.CrossNamespaceInstrumentation, crossNamespace);
+                if (!context.Settings.AllowCrossNamespace)
+                {
+                    context.Decide(language.Name, false, crossNamespace);
+                    continue;
+                }
+            }
+
             context.Selected.Add(context.Select(language, instrumentation));
         }
 

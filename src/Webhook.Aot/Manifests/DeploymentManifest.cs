@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Webhook.Injection;
 
 namespace Webhook.Manifests;
 
@@ -73,7 +74,10 @@ internal static class DeploymentManifest
         ["name"] = InstallTarget.ContainerName,
         ["image"] = target.Image,
         ["imagePullPolicy"] = "IfNotPresent",
-        ["args"] = new JsonArray("--port", InstallTarget.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cert-dir", InstallTarget.CertDir),
+        ["args"] = new JsonArray("--port", InstallTarget.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cert-dir", InstallTarget.CertDir,
+
+            // Written out even at its default, so whoever reads the Deployment sees the choice and where to change it.
+            InjectionSettings.CrossNamespaceFlag + "=" + (target.AllowCrossNamespace ? "allow" : "deny")),
         ["ports"] = new JsonArray(new JsonObject { ["name"] = "https", ["containerPort"] = InstallTarget.ContainerPort, ["protocol"] = "TCP" }),
         ["env"] = new JsonArray(new JsonObject
         {

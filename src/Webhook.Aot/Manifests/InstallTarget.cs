@@ -24,6 +24,9 @@ public sealed record InstallTarget(string Namespace, string Image)
     public const string MutatePodPath = MutateEndpoint.Path;
     public const string ValidateInstrumentationPath = ValidateEndpoint.Path;
 
+    /// <summary>Whether the webhook lets a pod take an Instrumentation of another namespace (serve's --cross-namespace-instrumentations).</summary>
+    public bool AllowCrossNamespace { get; init; } = true;
+
     /// <summary>The host name the API server calls a webhook Service by.</summary>
     public string ServiceHost => Name + "." + Namespace + ".svc";
 

@@ -85,7 +85,7 @@ public sealed class CertificateReloader : IDisposable
         try
         {
             Directory.CreateDirectory(_folder);
-            File.WriteAllText(keyPath, key);
+            WriteKey(keyPath, key);
             File.WriteAllText(certificatePath, certificate);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -95,5 +95,21 @@ public sealed class CertificateReloader : IDisposable
         }
 
         Log.SelfSignedCertificateWritten(_log, _folder, certificatePath);
+    }
+
+    /// <summary>
+    /// The private key is created readable by its owner only (0600), never for a moment with the umask's wider mode:
+    /// a chmod after writing would leave a window in which any user of the machine could read it.
+    /// </summary>
+    private static void WriteKey(string keyPath, string key)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var writer = new StreamWriter(keyPath, options);
+        writer.Write(key);
     }
 }

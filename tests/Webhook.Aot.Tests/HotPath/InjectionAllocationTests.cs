@@ -60,6 +60,17 @@ public sealed class InjectionAllocationTests(ITestOutputHelper output)
     public void Handle_HookedPodOfASeenWorkload_AllocatesNothing(string language, string annotations, Language enabled, WarningReason[] expectedWarnings)
         => AssertAllocatesNothing(language, Review(annotations), new InjectionSettings(new Dictionary<Language, bool> { [enabled] = true }), expectedWarnings);
 
+    /// <summary>
+    /// A pod naming the Instrumentation of a shared namespace (examples' own, also loaded as "observability"): allowed,
+    /// it is injected with a warning; refused, Java is left out with a warning and Python still injected.
+    /// </summary>
+    [Theory]
+    [InlineData(true, "inject-java=observability/demo-instrumentation")]
+    [InlineData(false, "inject-java=observability/demo-instrumentation,inject-python=true")]
+    public void Handle_PodOfASeenWorkloadTakingAnotherNamespacesInstrumentation_AllocatesNothing(bool allow, string annotations)
+        => AssertAllocatesNothing(allow ? "cross-namespace allowed" : "cross-namespace denied", Review(annotations),
+            new InjectionSettings(allowCrossNamespace: allow), [WarningReason.CrossNamespaceInstrumentation]);
+
     private void AssertAllocatesNothing(string language, byte[] review, InjectionSettings settings, WarningReason[] expectedWarnings)
     {
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
@@ -182,11 +193,17 @@ public sealed class InjectionAllocationTests(ITestOutputHelper output)
         return bytes.WrittenSpan.ToArray();
     }
 
-    /// <summary>examples/instrumentation.yaml (namespace "demo"), read as the folder source reads it.</summary>
+    /// <summary>
+    /// examples/instrumentation.yaml (namespace "demo"), read as the folder source reads it, and the same
+    /// Instrumentation in namespace "observability" for pods that name another namespace's.
+    /// </summary>
     private static InstrumentationSnapshot ExamplesSnapshot()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "examples", "instrumentation.yaml");
+        var text = File.ReadAllText(path);
+        var shared = text.Replace("namespace: demo", "namespace: observability", StringComparison.Ordinal);
+        Assert.NotEqual(text, shared);
         var builder = new SnapshotBuilder(ImageDefaults.FromTable);
-        return SnapshotBuilder.Build(DocumentReader.Read(File.ReadAllText(path), path).Select(d => builder.Read(d, "default")));
+        return SnapshotBuilder.Build(DocumentReader.Read(text, path).Concat(DocumentReader.Read(shared, path)).Select(d => builder.Read(d, "default")));
     }
 }

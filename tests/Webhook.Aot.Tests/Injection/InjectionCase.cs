@@ -97,6 +97,8 @@ public sealed class InjectionCase
         }
 
         var multi = (bool?)header["multiInstrumentation"];
-        Settings = new InjectionSettings(enabled, multi);
+        var crossNamespace = (string?)header["crossNamespaceInstrumentations"] ?? "allow";
+        Assert.True(crossNamespace is "allow" or "deny", "crossNamespaceInstrumentations is allow or deny, not " + crossNamespace);
+        Settings = new InjectionSettings(enabled, multi, allowCrossNamespace: crossNamespace == "allow");
     }
 }

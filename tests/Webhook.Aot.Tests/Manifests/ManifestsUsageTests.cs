@@ -15,6 +15,27 @@ public sealed class ManifestsUsageTests
         Assert.StartsWith("# otel-webhook " + ReleaseVersion.Current + " install bundle: namespace opentelemetry-webhook, image ghcr.io/otel-webhook/otel-webhook:", run.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new string[0], true)]
+    [InlineData(new[] { "--cross-namespace-instrumentations=allow" }, true)]
+    [InlineData(new[] { "--cross-namespace-instrumentations", "deny" }, false)]
+    public void Manifests_CrossNamespaceOption_IsWhatTheDeploymentsServeArgumentsSay(string[] arguments, bool allowed)
+    {
+        var run = BundleRun.Of(arguments);
+
+        Assert.Equal(allowed, Webhook.Cli.ServeCommand.Parse([.. run.Container.Args], _ => null).Settings.AllowCrossNamespace);
+        Assert.Contains("--cross-namespace-instrumentations=" + (allowed ? "allow" : "deny"), run.Container.Args);
+    }
+
+    [Fact]
+    public void Manifests_CrossNamespaceOptionWithCollector_ExitsTwo()
+    {
+        var run = BundleRun.Of("--collector", "demo", "--cross-namespace-instrumentations=deny");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("otel-webhook manifests: --cross-namespace-instrumentations is for the install bundle", run.Errors, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ReleaseVersion_Current_HasNoCommitSuffix()
     {

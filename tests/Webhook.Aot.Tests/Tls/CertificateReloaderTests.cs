@@ -23,6 +23,21 @@ public sealed class CertificateReloaderTests : IDisposable
     }
 
     [Fact]
+    public void Start_EmptyFolder_WritesTheKeyReadableByItsOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no Unix file modes
+        }
+
+        using var reloader = new CertificateReloader(_folder, NullLogger.Instance);
+
+        reloader.Start(TimeSpan.FromHours(1), []);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_folder, "tls.key")));
+    }
+
+    [Fact]
     public void TryReload_FilesReplaced_ServesTheNewCertificate()
     {
         using var reloader = new CertificateReloader(_folder, NullLogger.Instance);

@@ -43,6 +43,33 @@ public static class InstrumentationSelector
         return found;
     }
 
+    /// <summary>
+    /// The warning for a pod that takes <paramref name="instrumentation"/> from a namespace other than its own, or
+    /// null: that Instrumentation's settings, plain env values such as exporter headers included, end up in this pod.
+    /// Allowed, it is said; with <see cref="InjectionSettings.AllowCrossNamespace"/> off, the language is left out and
+    /// the warning says so. Built from the text cache: pods of a workload that does this allocate nothing for it.
+    /// </summary>
+    public static string? CrossNamespace(InjectionContext context, LanguageRule language, Instrumentation instrumentation)
+    {
+        var ns = instrumentation.Metadata?.Namespace ?? "";
+        if (ns.Equals(context.Namespace, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var key = language.InjectAnnotation;
+        var start = key.StartsWith(InjectionTable.AnnotationPrefix, StringComparison.Ordinal) ? InjectionTable.AnnotationPrefix.Length : 0;
+        var where = TextCache.Slice(key, start, key.Length - start);
+        var name = instrumentation.Metadata?.Name ?? "";
+        return context.Settings.AllowCrossNamespace
+            ? TextCache.Concat("metadata.annotations[", where, "]: takes Instrumentation \"", ns, "/", name, "\" from namespace \"", ns,
+                "\", not the pod's namespace \"", context.Namespace, "\": its settings, plain env values included, go into this pod; to refuse references across namespaces, run the webhook with ",
+                InjectionSettings.CrossNamespaceFlag, "=deny")
+            : TextCache.Concat("metadata.annotations[", where, "]: Instrumentation \"", ns, "/", name, "\" is in namespace \"", ns,
+                "\", not the pod's namespace \"", context.Namespace, "\", and this webhook refuses references across namespaces (", InjectionSettings.CrossNamespaceFlag,
+                "=deny); pod admitted without ", language.DisplayName, " injection; create an Instrumentation in namespace \"", context.Namespace, "\" and name it instead");
+    }
+
     private static string Where(LanguageRule language) => "metadata.annotations[" + ShortKey(language.InjectAnnotation) + "]";
 
     /// <summary><c>instrumentation.opentelemetry.io/inject-java</c> → <c>inject-java</c>, to keep warnings short.</summary>

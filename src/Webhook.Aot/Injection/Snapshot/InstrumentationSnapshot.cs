@@ -68,11 +68,13 @@ public sealed class InstrumentationSnapshot
 
     public Instrumentation? Find(string ns, string name)
     {
-        foreach (var instrumentation in InNamespace(ns))
+        // By index: foreach over the IReadOnlyList would box the list's enumerator on every pod that names its Instrumentation.
+        var candidates = InNamespace(ns);
+        for (var i = 0; i < candidates.Count; i++)
         {
-            if (instrumentation.Metadata?.Name == name)
+            if (candidates[i].Metadata?.Name == name)
             {
-                return instrumentation;
+                return candidates[i];
             }
         }
 
