@@ -45,6 +45,14 @@ public static class ExporterEndpointNotes
             return;
         }
 
+        if (language.Language == Language.Python && string.Equals(protocol, OtlpEndpoint.Grpc, StringComparison.OrdinalIgnoreCase))
+        {
+            notes.Add(language.Name + ": " + name + " is told to export over gRPC (" + OtlpEndpoint.ProtocolEnv + "=grpc), but the Python agent "
+                + "image has no gRPC exporter, so nothing is sent; remove " + OtlpEndpoint.ProtocolEnv + " and use the collector's OTLP/HTTP port "
+                + OtlpEndpoint.HttpPort);
+            return;
+        }
+
         // The Python image has no gRPC exporter: for Python the only fix is the port.
         var protocolFix = language.Language == Language.Python ? null : "set " + OtlpEndpoint.ProtocolEnv + "=grpc in spec." + language.SpecField + ".env";
         if (OtlpEndpoint.Mismatch(endpoint, protocol, protocolFix) is { } mismatch)

@@ -9,13 +9,16 @@ namespace Webhook.Cli;
 /// workload pod templates injected as the webhook would inject the pods they create, the rest unchanged.
 /// Instrumentations and Namespaces come from DIR and from the file itself. Warnings, problems and (with
 /// <c>--explain</c>) the decision per language go to standard error. Exit 0 on success, even with warnings; 1 when
-/// a document could not be read; 2 for usage errors.
+/// a document could not be read or an Instrumentation it was given was invalid and skipped; 2 for usage errors.
 /// </summary>
 public static class InjectCommand
 {
     public const string Name = "inject";
 
     private const string DefaultNamespace = "default";
+
+    /// <summary>The operator's collector resource, which users of the guide apply next to their Instrumentation.</summary>
+    private const string CollectorKind = "OpenTelemetryCollector";
 
     private static readonly Dictionary<string, bool> s_options = CreateOptions();
 
@@ -50,9 +53,11 @@ public static class InjectCommand
 
         var explain = line.Has("--explain");
         var sources = new OfflineSnapshot(new InstrumentationLoader(images), ns, errors, explain);
+        var fromFolder = new HashSet<string>(StringComparer.Ordinal);
         if (folder is not null)
         {
             sources.AddFolder(folder);
+            fromFolder.UnionWith(sources.Namespaces);
         }
 
         sources.AddDocuments(documents);
@@ -60,15 +65,41 @@ public static class InjectCommand
         var report = new InjectReport(errors, explain);
         var written = new List<ReadOnlyMemory<byte>>(documents.Count);
         var failed = false;
+        var seenInstrumentationNamespaces = new HashSet<string>(fromFolder, StringComparer.Ordinal);
         foreach (var document in documents)
         {
+            if (InstrumentationLoader.IsInstrumentation(document))
+            {
+                seenInstrumentationNamespaces.Add(sources.NamespaceOf(document));
+            }
+            else if (document.Kind == CollectorKind)
+            {
+                errors.WriteLine(document.Describe() + ": otel-webhook runs no collectors (it is the injection half of the operator), so this "
+                    + "resource does nothing without the operator; `otel-webhook manifests --collector NAME` prints a collector to apply instead");
+            }
+
             var outcome = WorkloadInjector.Inject(document, ns, snapshot, settings);
             report.Write(document, outcome);
             written.Add(outcome.Json);
             failed |= outcome.Error is not null;
+            var workloadNamespace = string.IsNullOrEmpty(document.Namespace) ? ns : document.Namespace;
+            if (outcome.Requested.Count > 0 && !seenInstrumentationNamespaces.Contains(workloadNamespace)
+                && snapshot.InNamespace(workloadNamespace).Count > 0)
+            {
+                errors.WriteLine(document.Describe() + ": comes before the Instrumentation of namespace " + workloadNamespace
+                    + " in this input; applied in this order, its first pods are created before that Instrumentation exists and are "
+                    + "not injected; put the Instrumentation first, or apply it before the workloads");
+            }
         }
 
         output.Write(YamlWriter.ToYaml(written));
+        if (sources.Skipped > 0)
+        {
+            errors.WriteLine(sources.Skipped + (sources.Skipped == 1 ? " Instrumentation was" : " Instrumentations were")
+                + " invalid and skipped (see above): pods that take it get nothing from it; fix it and run again");
+            return 1;
+        }
+
         return failed ? 1 : 0;
     }
 

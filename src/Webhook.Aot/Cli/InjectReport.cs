@@ -51,6 +51,11 @@ public sealed class InjectReport
         }
 
         var explained = _explain ? Explain(where, kind, outcome, result) : [];
+        if (_explain && result.Patch is not null)
+        {
+            ExplainAddedContainers(where, document, outcome, kind);
+        }
+
         foreach (var warning in result.Warnings)
         {
             if (!explained.Contains(warning.Message))
@@ -111,6 +116,48 @@ public sealed class InjectReport
         }
 
         return reasons;
+    }
+
+    /// <summary>
+    /// The init containers (and the Go sidecar) the injection added, by name: the guide's first check in a cluster is
+    /// whether they ran, and <c>kubectl describe pod</c> lists them by these names.
+    /// </summary>
+    private void ExplainAddedContainers(string where, SourceDocument document, InjectOutcome outcome, WorkloadKind kind)
+    {
+        foreach (var list in (string[])["initContainers", "containers"])
+        {
+            var before = ContainerNames(document.Json, kind, list);
+            var added = ContainerNames(outcome.Json, kind, list).Where(name => !before.Contains(name)).ToList();
+            if (added.Count > 0)
+            {
+                _errors.WriteLine(where + "adds " + (list == "initContainers" ? "init container" : "container") + (added.Count > 1 ? "s " : " ")
+                    + string.Join(", ", added) + " (kubectl describe pod lists " + (added.Count > 1 ? "them" : "it") + " under "
+                    + (list == "initContainers" ? "Init Containers" : "Containers") + ")");
+            }
+        }
+    }
+
+    private static HashSet<string> ContainerNames(byte[] json, WorkloadKind kind, string list)
+    {
+        System.Text.Json.Nodes.JsonNode? node = JsonNodes.Parse(json);
+        foreach (var member in kind.TemplatePath)
+        {
+            node = (node as System.Text.Json.Nodes.JsonObject)?[member];
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if ((node as System.Text.Json.Nodes.JsonObject)?["spec"] is System.Text.Json.Nodes.JsonObject spec && spec[list] is System.Text.Json.Nodes.JsonArray containers)
+        {
+            foreach (var container in containers)
+            {
+                if (JsonNodes.String(container?["name"]) is { } name)
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        return names;
     }
 
     /// <summary>The engine names pod fields (<c>metadata.annotations[…]</c>); in a workload they sit under the pod template.</summary>

@@ -80,6 +80,15 @@ public sealed class OfflineSnapshot
 
     public InstrumentationSnapshot Build() => new(_instrumentations.Values, _namespaces.Values);
 
+    /// <summary>The namespaces of the Instrumentations read so far.</summary>
+    public IEnumerable<string> Namespaces => _instrumentations.Values.Select(i => i.Metadata!.Namespace!);
+
+    /// <summary>Instrumentations that were invalid and left out: pods naming them get nothing from them.</summary>
+    public int Skipped { get; private set; }
+
+    /// <summary>The namespace an Instrumentation document belongs to once read: its own, or the default one.</summary>
+    public string NamespaceOf(SourceDocument document) => string.IsNullOrEmpty(document.Namespace) ? _defaultNamespace : document.Namespace;
+
     private void AddInstrumentation(SourceDocument document)
     {
         var loaded = _loader.Load(document);
@@ -90,6 +99,7 @@ public sealed class OfflineSnapshot
 
         if (loaded.Instrumentation is not { Metadata: { } metadata } instrumentation)
         {
+            Skipped++;
             _errors.WriteLine(document.Describe() + " is invalid and was skipped:");
             foreach (var error in loaded.Errors)
             {

@@ -62,7 +62,7 @@ public static class ValidateCommand
                 continue;
             }
 
-            foreach (var note in InstrumentationEndpointNotes.Of(document, loaded.Instrumentation))
+            foreach (var note in InstrumentationEndpointNotes.Of(document, loaded.Instrumentation).Concat(PlaceholderNotes.Of(document, loaded.Instrumentation)))
             {
                 errors.WriteLine("note: " + note);
             }

@@ -3,6 +3,7 @@ using Webhook.Documents;
 using Webhook.Injection;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Snapshot;
+using Webhook.Instrumentations;
 
 namespace Webhook.Cli;
 
@@ -35,6 +36,11 @@ public static class WorkloadInjector
         var ns = string.IsNullOrEmpty(document.Namespace) ? defaultNamespace : document.Namespace;
         var root = (JsonObject)JsonNodes.Parse(document.Json)!;
         var misplaced = MisplacedAnnotations(root, kind);
+        if (UnquotedAnnotation(document, root, kind) is { } unquoted)
+        {
+            return Failed(document, kind, misplaced, unquoted + "; document passed through unchanged");
+        }
+
         TemplatePod? templatePod = null;
         if (!kind.IsPod)
         {
@@ -59,7 +65,7 @@ public static class WorkloadInjector
 
         var requested = Requested(pod, ns, snapshot);
         var optedOut = OptedOut(pod, ns, snapshot);
-        var unknownAnnotations = UnknownAnnotations.In(pod);
+        List<string> podNotes = [.. UnknownAnnotations.In(pod), .. PlaceholderNotes.Of(pod), .. ImageLanguageNotes.Of(pod, requested)];
         MutationResult result;
         try
         {
@@ -73,7 +79,7 @@ public static class WorkloadInjector
 
         var outcome = new InjectOutcome
         {
-            Json = document.Json, Kind = kind, Result = result, Requested = requested, OptedOut = optedOut, MisplacedAnnotations = misplaced, Notes = unknownAnnotations,
+            Json = document.Json, Kind = kind, Result = result, Requested = requested, OptedOut = optedOut, MisplacedAnnotations = misplaced, Notes = podNotes,
         };
         if (result.Patch is not { } patch)
         {
@@ -92,7 +98,7 @@ public static class WorkloadInjector
                 templatePod.Apply(patch.Span);
             }
 
-            return outcome with { Json = JsonNodes.ToUtf8(injected), Notes = [.. unknownAnnotations, .. ExporterEndpointNotes.Of(injected, kind)] };
+            return outcome with { Json = JsonNodes.ToUtf8(injected), Notes = [.. podNotes, .. ExporterEndpointNotes.Of(injected, kind)] };
         }
         catch (JsonPatchException e)
         {
@@ -109,6 +115,32 @@ public static class WorkloadInjector
         }
 
         return node as JsonObject;
+    }
+
+    /// <summary>
+    /// An annotation of the pod (template) whose YAML value is not a string, such as an unquoted <c>true</c>: the API
+    /// server refuses the whole manifest, so the pods would never be created. Named with its line.
+    /// </summary>
+    private static string? UnquotedAnnotation(SourceDocument document, JsonObject root, WorkloadKind kind)
+    {
+        var path = kind.IsPod ? "metadata" : kind.TemplateField + ".metadata";
+        var metadata = kind.IsPod ? root["metadata"] : Template(root, kind)?["metadata"];
+        if ((metadata as JsonObject)?["annotations"] is not JsonObject annotations)
+        {
+            return null;
+        }
+
+        foreach (var (key, value) in annotations)
+        {
+            if (value is JsonValue scalar && scalar.GetValueKind() is not System.Text.Json.JsonValueKind.String)
+            {
+                var text = scalar.ToJsonString();
+                return DocumentProblem.At(document, FieldPath.Property(FieldPath.Property(path, "annotations"), key),
+                    text + " is not a string, and the API server refuses a manifest with such an annotation; quote it: \"" + text + "\"").ToString();
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

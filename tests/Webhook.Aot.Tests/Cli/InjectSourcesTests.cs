@@ -80,7 +80,7 @@ public sealed class InjectSourcesTests : IDisposable
 
         var run = InjectFixture.Run("-f", input, "--instrumentations", Path.Combine(_files.Folder, "otel"));
 
-        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(1, run.ExitCode); // the output is still written, with the good one applied
         Assert.Contains(bad + ", document 1 (Instrumentation \"bad\") is invalid and was skipped:", run.Errors, StringComparison.Ordinal);
         Assert.Contains(bad + ":10: spec.sampler.type: unsupported value \"always\"", run.Errors, StringComparison.Ordinal);
         // Had the bad one been kept, "true" would find two Instrumentations in demo and inject nothing.

@@ -37,7 +37,7 @@ public static class GoPrerequisites
         if (!pod.Annotations.ContainsKey(GoSidecarHook.TargetExeAnnotation) && !SdkEnv.Names(go.Env, GoSidecarHook.TargetExeEnv)
             && !SdkEnv.Names(selected.Instrumentation.Spec?.Env, GoSidecarHook.TargetExeEnv))
         {
-            return GoSidecarHook.TargetExeAnnotation + ": missing, Go not injected; set it to the app's executable path";
+            return GoSidecarHook.TargetExeAnnotation + ": missing, Go not injected; set it to the app's executable path, or set OTEL_GO_AUTO_TARGET_EXE in the Instrumentation's spec.go.env";
         }
 
         return null;
