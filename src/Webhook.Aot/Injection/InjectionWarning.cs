@@ -19,6 +19,7 @@ public enum WarningReason
     WebServerFirstContainerOnly,
     AlreadyInstrumented,
     NoContainers,
+    MalformedPod,
     InternalError,
 }
 

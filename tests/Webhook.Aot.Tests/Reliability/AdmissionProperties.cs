@@ -112,6 +112,11 @@ public static class AdmissionProperties
 
     private static void CheckPatch(ReadOnlyMemory<byte> podJson, byte[] patch)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(patch))
+        {
+            throw Violation("the patch is not valid UTF-8: " + Encoding.UTF8.GetString(patch));
+        }
+
         var text = Encoding.UTF8.GetString(patch);
         JsonArray operations;
         try
@@ -131,26 +136,25 @@ public static class AdmissionProperties
             }
         }
 
+        // The pod as the API server stores it: a repeated key read as its Go decoder reads it (last value wins, objects merge).
         JsonNode? pod;
         try
         {
-            pod = JsonNode.Parse(podJson.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 1024 });
+            pod = LastWinsJson.Parse(podJson.Span);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
+            // Not JSON, or text that is not UTF-8 in a field the patch neither writes nor copies: the API server sends neither.
             return;
         }
 
-        try
+        if (PodShape.HasWrongTypeWherePatchesWrite(pod))
         {
-            if (!PodShape.IsPlausible(pod))
-            {
-                return;
-            }
+            throw Violation("patched a pod with an entry of the wrong JSON type where the patch writes or copies\npatch: " + text);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+
+        if (!PodShape.IsPlausible(pod))
         {
-            // Duplicate keys or invalid UTF-8, found as the lazy JsonNode opens an object: the API server sends neither.
             return;
         }
 
