@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Webhook.Admission;
 using Webhook.Hosting;
 using Webhook.Injection;
-using Webhook.Injection.Pods;
 using Webhook.Injection.Snapshot;
 using Webhook.Observability;
 using Webhook.Sources;
@@ -23,8 +22,9 @@ public readonly record struct AdmissionTrial(int HttpStatus, bool Patched, bool 
 /// <summary>
 /// Runs one request body through the admission path twice — the engine's entry points directly, then the real
 /// endpoint on an in-memory HTTP context — and checks what must hold for any body whatsoever: the reader throws
-/// nothing but <see cref="AdmissionFormatException"/>; the engine never throws and fails open only on a pod it
-/// cannot read; a pod that asked for nothing is never patched; a patch applies to the pod; the answer is a valid
+/// nothing but <see cref="AdmissionFormatException"/>; the engine never throws nor fails open (a pod it cannot read
+/// gets a warning, not a patch); a pod that asked for nothing is never patched; a patch is UTF-8 JSON that applies to
+/// the pod as the API server stores it, and none comes for a pod with a wrong-typed list entry; the answer is a valid
 /// AdmissionReview echoing the uid, or a 400. Shared with the coverage-guided fuzzer, which links this file.
 /// </summary>
 public static class AdmissionProperties
@@ -91,7 +91,7 @@ public static class AdmissionProperties
             throw Violation("AdmissionMutation.Handle threw " + e.GetType().Name + ": " + e.Message);
         }
 
-        if (result.Fault is { } fault and not PodFormatException)
+        if (result.Fault is { } fault)
         {
             throw Violation("the engine failed open on " + fault.GetType().Name + ": " + fault.Message + "\n" + fault.StackTrace);
         }

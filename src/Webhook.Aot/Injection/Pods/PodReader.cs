@@ -509,18 +509,7 @@ public static class PodReader
     }
 
     private static PodFormatException WrongType(in PodPath where, JsonTokenType expected, JsonTokenType actual)
-        => new(where + ": must be " + Describe(expected) + ", not " + Describe(actual));
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "a list",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => token.ToString(),
-    };
+        => new(where + ": must be " + Crd.ModelReadContext.Describe(expected) + ", not " + Crd.ModelReadContext.Describe(actual));
 
     private static bool NextProperty(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
 

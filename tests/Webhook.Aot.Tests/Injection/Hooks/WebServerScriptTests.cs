@@ -52,12 +52,8 @@ public sealed class WebServerScriptTests : IDisposable
 
         var agentConf = Env(pod, "otel-agent-attach-apache", "OTEL_APACHE_AGENT_CONF").Replace("<<SID-PLACEHOLDER>>", PodName, StringComparison.Ordinal);
         Assert.Contains("ApacheModuleServiceInstanceId " + PodName + "\n", agentConf, StringComparison.Ordinal);
-        AssertFiles(new()
+        AssertFiles(new(AgentFiles())
         {
-            ["agent/conf/opentelemetry_sdk_log4cxx.xml.template"] = "log dir: __agent_log_dir__/agent.log\n",
-            ["agent/conf/opentelemetry_sdk_log4cxx.xml"] = "log dir: " + Opt("opentelemetry-webserver/agent/logs") + "/agent.log\n",
-            ["agent/sdk_lib/lib/libopentelemetry_common.so"] = "sdk\n",
-            ["agent/WebServerModule/Nginx/1.25.3/ngx_http_opentelemetry_module.so"] = "module\n",
             ["source-conf/httpd.conf"] = "ServerRoot \"/usr/local/apache2\"\nListen 80\n\nInclude " + confDir + "/opentemetry_agent.conf\n",
             ["source-conf/opentemetry_agent.conf"] = agentConf,
         });
@@ -73,12 +69,8 @@ public sealed class WebServerScriptTests : IDisposable
 
         var agentConf = Env(pod, "otel-agent-attach-nginx", "OTEL_NGINX_AGENT_CONF").Replace("<<SID-PLACEHOLDER>>", PodName, StringComparison.Ordinal);
         Assert.Contains("NginxModuleServiceInstanceId " + PodName + ";\n", agentConf, StringComparison.Ordinal);
-        AssertFiles(new()
+        AssertFiles(new(AgentFiles())
         {
-            ["agent/conf/opentelemetry_sdk_log4cxx.xml.template"] = "log dir: __agent_log_dir__/agent.log\n",
-            ["agent/conf/opentelemetry_sdk_log4cxx.xml"] = "log dir: " + Opt("opentelemetry-webserver/agent/logs") + "/agent.log\n",
-            ["agent/sdk_lib/lib/libopentelemetry_common.so"] = "sdk\n",
-            ["agent/WebServerModule/Nginx/1.25.3/ngx_http_opentelemetry_module.so"] = "module\n",
             ["source-conf/nginx.conf"] = "env OTEL_RESOURCE_ATTRIBUTES;\nload_module " + Opt("opentelemetry-webserver/agent/WebServerModule/Nginx/1.25.3/ngx_http_opentelemetry_module.so")
                 + ";\nevents {}\nhttp { include /etc/nginx/conf.d/*.conf; }\n",
             ["source-conf/conf.d/default.conf"] = "server {}\n",
@@ -185,6 +177,15 @@ public sealed class WebServerScriptTests : IDisposable
 
     private void AssertNoCommandRan()
         => Assert.Empty(Directory.EnumerateFiles(_root, "pwned*", SearchOption.AllDirectories));
+
+    /// <summary>The agent image's files copied into the agent volume, and the log configuration rendered from its template.</summary>
+    private Dictionary<string, string> AgentFiles() => new()
+    {
+        ["agent/conf/opentelemetry_sdk_log4cxx.xml.template"] = "log dir: __agent_log_dir__/agent.log\n",
+        ["agent/conf/opentelemetry_sdk_log4cxx.xml"] = "log dir: " + Opt("opentelemetry-webserver/agent/logs") + "/agent.log\n",
+        ["agent/sdk_lib/lib/libopentelemetry_common.so"] = "sdk\n",
+        ["agent/WebServerModule/Nginx/1.25.3/ngx_http_opentelemetry_module.so"] = "module\n",
+    };
 
     private void AssertFiles(Dictionary<string, string> expected)
     {
