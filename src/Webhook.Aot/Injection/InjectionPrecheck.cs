@@ -4,8 +4,9 @@ using Webhook.Injection.Snapshot;
 namespace Webhook.Injection;
 
 /// <summary>
-/// The fast answer for the common case: does this pod ask for injection at all? Reads only the pod's annotation
-/// keys, allocates nothing, and says "maybe" whenever it cannot be sure, so the full path decides.
+/// The fast answer for the common case: does this pod ask for injection at all? Looks only at the pod's annotation
+/// keys (skipping the rest to the pod's end, since a repeated <c>metadata</c> may come last), allocates nothing, and
+/// says "maybe" whenever it cannot be sure, so the full path decides.
 /// </summary>
 public static class InjectionPrecheck
 {
