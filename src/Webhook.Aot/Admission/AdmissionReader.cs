@@ -59,10 +59,19 @@ public static class AdmissionReader
         return view;
     }
 
+    /// <summary>
+    /// A request given twice is merged into the first, field by field, and a later <c>null</c> drops it: how the
+    /// API server's Go decoder reads a repeated key (the last value wins; objects merge).
+    /// </summary>
     private static void ReadRequest(ref Utf8JsonReader reader, ref AdmissionRequestView view)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                view = default;
+            }
+
             reader.Skip();
             return;
         }

@@ -226,7 +226,8 @@ public sealed class ModelReadContext
         _ => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan),
     };
 
-    private static string Describe(JsonTokenType token) => token switch
+    /// <summary>A JSON value kind as messages name it: "an object", "a list", "a string", "a number", "a boolean", "null".</summary>
+    internal static string Describe(JsonTokenType token) => token switch
     {
         JsonTokenType.StartObject => "an object",
         JsonTokenType.StartArray => "a list",

@@ -4,8 +4,9 @@ using Webhook.Injection.Snapshot;
 namespace Webhook.Injection;
 
 /// <summary>
-/// The fast answer for the common case: does this pod ask for injection at all? Reads only the pod's annotation
-/// keys, allocates nothing, and says "maybe" whenever it cannot be sure, so the full path decides.
+/// The fast answer for the common case: does this pod ask for injection at all? Looks only at the pod's annotation
+/// keys (skipping the rest to the pod's end, since a repeated <c>metadata</c> may come last), allocates nothing, and
+/// says "maybe" whenever it cannot be sure, so the full path decides.
 /// </summary>
 public static class InjectionPrecheck
 {
@@ -24,17 +25,23 @@ public static class InjectionPrecheck
                 return true;
             }
 
+            // Every metadata and annotations object is looked at, a repeated one too: the API server keeps the
+            // last value of a repeated key (merging repeated objects), so any one of them may be what it stores.
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (!reader.ValueTextEquals("metadata"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                    continue;
-                }
-
+                var isMetadata = reader.ValueTextEquals("metadata"u8);
                 reader.Read();
-                return reader.TokenType == JsonTokenType.StartObject && MetadataAsks(ref reader);
+                if (isMetadata && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    if (MetadataAsks(ref reader))
+                    {
+                        return true;
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
             }
 
             return false;
@@ -47,41 +54,46 @@ public static class InjectionPrecheck
         }
     }
 
+    /// <summary>Whether an annotations object of this metadata object asks; false leaves the reader at the metadata's end.</summary>
     private static bool MetadataAsks(ref Utf8JsonReader reader)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!reader.ValueTextEquals("annotations"u8))
+            var isAnnotations = reader.ValueTextEquals("annotations"u8);
+            reader.Read();
+            if (!isAnnotations || reader.TokenType == JsonTokenType.Null)
             {
-                reader.Read();
                 reader.Skip();
                 continue;
             }
 
+            if (reader.TokenType != JsonTokenType.StartObject || AnnotationsAsk(ref reader))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether an inject annotation of this object asks; false leaves the reader at the object's end.</summary>
+    private static bool AnnotationsAsk(ref Utf8JsonReader reader)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueIsEscaped)
+            {
+                return true;
+            }
+
+            var isInject = InjectionTable.TryClassifyAnnotation(reader.ValueSpan, out _, out var role) && role == AnnotationRole.Inject;
             reader.Read();
-            if (reader.TokenType != JsonTokenType.StartObject)
+            if (isInject && (reader.TokenType != JsonTokenType.String || !IsEmptyOrFalse(ref reader)))
             {
-                return reader.TokenType != JsonTokenType.Null;
+                return true;
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueIsEscaped)
-                {
-                    return true;
-                }
-
-                var isInject = InjectionTable.TryClassifyAnnotation(reader.ValueSpan, out _, out var role) && role == AnnotationRole.Inject;
-                reader.Read();
-                if (isInject && (reader.TokenType != JsonTokenType.String || !IsEmptyOrFalse(ref reader)))
-                {
-                    return true;
-                }
-
-                reader.Skip();
-            }
-
-            return false;
+            reader.Skip();
         }
 
         return false;

@@ -20,6 +20,7 @@ public enum WarningReason
     WebServerFirstContainerOnly,
     AlreadyInstrumented,
     NoContainers,
+    MalformedPod,
     InternalError,
 }
 

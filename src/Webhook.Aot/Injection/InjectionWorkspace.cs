@@ -47,7 +47,19 @@ public sealed class InjectionWorkspace
     public MutationResult Mutate(ReadOnlyMemory<byte> podJson, string ns, InstrumentationSnapshot snapshot, InjectionSettings settings)
     {
         _context.Changes.Fragments.Clear();
-        PodReader.Read(podJson, _pod);
+        try
+        {
+            PodReader.Read(podJson, _pod);
+        }
+        catch (PodFormatException e)
+        {
+            // The pod's fault, not ours: no patch (one could not apply, or would carry bytes that are not UTF-8).
+            _pod.Clear();
+            _context.Begin(ns, snapshot, settings);
+            _context.Warn(WarningReason.MalformedPod, e.Message + "; pod admitted without injection");
+            return new MutationResult(null, _context.Warnings, _context.Decisions);
+        }
+
         _context.Begin(ns, snapshot, settings);
         // Not "changed ? patch : null": null would become an empty memory, not a missing patch.
         ReadOnlyMemory<byte>? patch = null;

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Webhook.Admission;
 using Webhook.Hosting;
 using Webhook.Injection;
-using Webhook.Injection.Pods;
 using Webhook.Injection.Snapshot;
 using Webhook.Observability;
 using Webhook.Sources;
@@ -23,8 +22,9 @@ public readonly record struct AdmissionTrial(int HttpStatus, bool Patched, bool 
 /// <summary>
 /// Runs one request body through the admission path twice — the engine's entry points directly, then the real
 /// endpoint on an in-memory HTTP context — and checks what must hold for any body whatsoever: the reader throws
-/// nothing but <see cref="AdmissionFormatException"/>; the engine never throws and fails open only on a pod it
-/// cannot read; a pod that asked for nothing is never patched; a patch applies to the pod; the answer is a valid
+/// nothing but <see cref="AdmissionFormatException"/>; the engine never throws nor fails open (a pod it cannot read
+/// gets a warning, not a patch); a pod that asked for nothing is never patched; a patch is UTF-8 JSON that applies to
+/// the pod as the API server stores it, and none comes for a pod with a wrong-typed list entry; the answer is a valid
 /// AdmissionReview echoing the uid, or a 400. Shared with the coverage-guided fuzzer, which links this file.
 /// </summary>
 public static class AdmissionProperties
@@ -91,7 +91,7 @@ public static class AdmissionProperties
             throw Violation("AdmissionMutation.Handle threw " + e.GetType().Name + ": " + e.Message);
         }
 
-        if (result.Fault is { } fault and not PodFormatException)
+        if (result.Fault is { } fault)
         {
             throw Violation("the engine failed open on " + fault.GetType().Name + ": " + fault.Message + "\n" + fault.StackTrace);
         }
@@ -112,6 +112,11 @@ public static class AdmissionProperties
 
     private static void CheckPatch(ReadOnlyMemory<byte> podJson, byte[] patch)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(patch))
+        {
+            throw Violation("the patch is not valid UTF-8: " + Encoding.UTF8.GetString(patch));
+        }
+
         var text = Encoding.UTF8.GetString(patch);
         JsonArray operations;
         try
@@ -131,26 +136,25 @@ public static class AdmissionProperties
             }
         }
 
+        // The pod as the API server stores it: a repeated key read as its Go decoder reads it (last value wins, objects merge).
         JsonNode? pod;
         try
         {
-            pod = JsonNode.Parse(podJson.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 1024 });
+            pod = LastWinsJson.Parse(podJson.Span);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
+            // Not JSON, or text that is not UTF-8 in a field the patch neither writes nor copies: the API server sends neither.
             return;
         }
 
-        try
+        if (PodShape.HasWrongTypeWherePatchesWrite(pod))
         {
-            if (!PodShape.IsPlausible(pod))
-            {
-                return;
-            }
+            throw Violation("patched a pod with an entry of the wrong JSON type where the patch writes or copies\npatch: " + text);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+
+        if (!PodShape.IsPlausible(pod))
         {
-            // Duplicate keys or invalid UTF-8, found as the lazy JsonNode opens an object: the API server sends neither.
             return;
         }
 

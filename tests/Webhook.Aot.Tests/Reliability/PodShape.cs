@@ -30,6 +30,31 @@ public static class PodShape
         return ObjectList(spec, "volumes") && Containers(spec, "containers") && Containers(spec, "initContainers");
     }
 
+    /// <summary>
+    /// Whether a part the patch writes into or copies from has the wrong JSON type: metadata or spec not an object,
+    /// a container, init container, volume, env or mount list not a list of objects, a securityContext not an
+    /// object, an envFrom not a list of objects. Such a pod must get no patch.
+    /// </summary>
+    public static bool HasWrongTypeWherePatchesWrite(JsonNode? pod)
+    {
+        if (pod is not JsonObject root || !OptionalObject(root, "metadata") || !OptionalObject(root, "spec"))
+        {
+            return true;
+        }
+
+        if (root["spec"] is not JsonObject spec)
+        {
+            return false;
+        }
+
+        return !ObjectList(spec, "volumes") || !ObjectList(spec, "containers") || !ObjectList(spec, "initContainers")
+            || ContainersOf(spec, "containers").Concat(ContainersOf(spec, "initContainers")).Any(c =>
+                !ObjectList(c, "env") || !ObjectList(c, "volumeMounts") || !OptionalObject(c, "securityContext") || !ObjectList(c, "envFrom"));
+    }
+
+    private static IEnumerable<JsonObject> ContainersOf(JsonObject spec, string name)
+        => spec[name] is JsonArray list ? list.OfType<JsonObject>() : [];
+
     private static bool Containers(JsonObject spec, string name)
     {
         if (!ObjectList(spec, name) || spec[name] is not JsonArray containers)

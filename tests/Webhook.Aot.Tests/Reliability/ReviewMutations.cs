@@ -64,6 +64,91 @@ public static class ReviewMutations
     public static Mutant Replace(JsonObject review, string path, string rawJson, string label)
         => Replace(review, path, Encoding.UTF8.GetBytes(rawJson), label);
 
+    /// <summary>
+    /// Shapes the API server never sends, in the parts of the pod a patch writes into or copies from: lists holding
+    /// entries that are not objects (or lists that are not lists), keys given twice (the earlier or the later value
+    /// a decoy), and bytes that are not UTF-8 inside the objects a patch copies (securityContext, envFrom, env
+    /// entries, mounts).
+    /// </summary>
+    public static IEnumerable<Mutant> PodShapes(JsonObject review)
+    {
+        if (review["request"]?["object"] is not JsonObject pod || pod["spec"] is not JsonObject spec)
+        {
+            yield break;
+        }
+
+        const string Pod = "/request/object";
+        var containers = new List<string>();
+        foreach (var list in new[] { "containers", "initContainers" })
+        {
+            for (var i = 0; i < (spec[list] as JsonArray)?.Count; i++)
+            {
+                if (spec[list]![i] is JsonObject)
+                {
+                    containers.Add("/spec/" + list + "/" + i);
+                }
+            }
+        }
+
+        var lists = new List<string> { "/spec/containers", "/spec/initContainers", "/spec/volumes" };
+        lists.AddRange(containers.SelectMany(c => new[] { c + "/env", c + "/volumeMounts", c + "/envFrom" }));
+        foreach (var list in lists)
+        {
+            foreach (var wrong in new[] { "\"text\"", "7", "[]", "null", "true" })
+            {
+                yield return Replace(review, Pod + list, Raw(Appended(Get(pod, list), wrong)), list + " + " + wrong);
+            }
+
+            yield return Replace(review, Pod + list, "\"text\"", list + " = a string");
+        }
+
+        foreach (var c in containers)
+        {
+            yield return Replace(review, Pod + c + "/securityContext", Raw("{\"seLinuxOptions\":{\"user\":\"\u0001\"}}"), c + "/securityContext not UTF-8");
+            yield return Replace(review, Pod + c + "/envFrom", Raw("[{\"prefix\":\"\u0001\",\"configMapRef\":{\"name\":\"c\"}}]"), c + "/envFrom not UTF-8");
+            yield return Replace(review, Pod + c + "/env", Raw(Appended(Get(pod, c + "/env"), "{\"name\":\"X\",\"valueFrom\":{\"fieldRef\":{\"fieldPath\":\"\u0001\"}}}")), c + "/env entry not UTF-8");
+            yield return Replace(review, Pod + c + "/volumeMounts", Raw(Appended(Get(pod, c + "/volumeMounts"), "{\"name\":\"v\",\"mountPath\":\"/v\",\"subPath\":\"\u0001\"}")), c + "/volumeMounts entry not UTF-8");
+            foreach (var field in new[] { "/env", "/volumeMounts", "/name", "/securityContext" })
+            {
+                foreach (var mutant in Repeated(review, Pod + c + field, Get(pod, c + field), field == "/name" ? "\"decoy\"" : "[]"))
+                {
+                    yield return mutant;
+                }
+            }
+        }
+
+        foreach (var path in new[] { "/metadata", "/metadata/annotations", "/metadata/labels", "/spec", "/spec/containers", "/spec/initContainers", "/spec/volumes" })
+        {
+            foreach (var mutant in Repeated(review, Pod + path, Get(pod, path), path.StartsWith("/metadata", StringComparison.Ordinal) || path == "/spec" ? "{}" : "[{\"name\":\"decoy\"}]"))
+            {
+                yield return mutant;
+            }
+        }
+    }
+
+    /// <summary>The member at <paramref name="path"/> given twice, a decoy first and then the value, and the other way round.</summary>
+    private static IEnumerable<Mutant> Repeated(JsonObject review, string path, JsonNode? value, string decoy)
+    {
+        var name = Tokens(path)[^1];
+        var json = value?.ToJsonString() ?? "null";
+        yield return Replace(review, path, decoy + "," + Quoted(name) + ":" + json, path + " repeated, decoy first");
+        yield return Replace(review, path, json + "," + Quoted(name) + ":" + decoy, path + " repeated, decoy last");
+    }
+
+    private static string Quoted(string name) => JsonValue.Create(name).ToJsonString();
+
+    /// <summary>A list's JSON with one more element, written as is.</summary>
+    private static string Appended(JsonNode? list, string element)
+    {
+        var items = list is JsonArray array ? array.Select(item => item?.ToJsonString() ?? "null").ToList() : [];
+        items.Add(element);
+        return "[" + string.Join(",", items) + "]";
+    }
+
+    /// <summary>UTF-8 of <paramref name="json"/> with each U+0001 (which serialized JSON never holds raw) turned into bytes that are not UTF-8.</summary>
+    private static byte[] Raw(string json)
+        => [.. Encoding.UTF8.GetBytes(json).SelectMany(b => b == 1 ? new byte[] { 0xC3, 0x28, 0xFF } : [b])];
+
     /// <summary>Arrays nested <paramref name="depth"/> deep.</summary>
     public static string Nested(int depth) => new string('[', depth) + new string(']', depth);
 
@@ -148,7 +233,12 @@ public static class ReviewMutations
         var node = root;
         foreach (var token in Tokens(path))
         {
-            node = node is JsonArray a ? a[int.Parse(token)] : node?[token];
+            node = node switch
+            {
+                JsonArray a => int.TryParse(token, out var i) && i < a.Count ? a[i] : null,
+                JsonObject o => o[token],
+                _ => null,
+            };
         }
 
         return node;

@@ -3,7 +3,9 @@ namespace Webhook.Injection.Hooks;
 /// <summary>
 /// The shell script of the Apache HTTPD agent init container. Written from the behaviour description of the shared
 /// spec §8.6, not copied from the operator. It runs as <c>/bin/sh -c &lt;script&gt; -- &lt;confDir&gt;</c>, so the
-/// configuration folder arrives as <c>$1</c> and is never parsed by the shell.
+/// configuration folder arrives as <c>$1</c> and is never parsed by the shell. It leaves the files the operator's
+/// <c>apache_httpd_agent.sh</c> leaves, but for the module configuration written with <c>printf '%s'</c> rather than
+/// <c>echo</c> (no extra newline, no backslash sequences interpreted); Hooks/WebServerScriptTests.cs checks the files.
 /// </summary>
 public static class ApacheScripts
 {

@@ -3,7 +3,9 @@ namespace Webhook.Injection.Hooks;
 /// <summary>
 /// The shell scripts of the Nginx init containers. Written from the behaviour description of the shared spec §8.7,
 /// not copied from the operator. Each runs as <c>/bin/sh -c &lt;script&gt; -- &lt;argument&gt;</c>, so the argument
-/// arrives as <c>$1</c> and is never parsed by the shell.
+/// arrives as <c>$1</c> and is never parsed by the shell. They leave the files the operator's <c>nginx_clone.sh</c> and
+/// <c>nginx_agent.sh</c> leave, but for the module configuration written with <c>printf '%s'</c> rather than <c>echo</c>
+/// (no extra newline, no backslash sequences interpreted); Hooks/WebServerScriptTests.cs checks the files.
 /// </summary>
 public static class NginxScripts
 {

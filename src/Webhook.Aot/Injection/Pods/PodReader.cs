@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Pods;
@@ -11,6 +12,13 @@ public sealed class PodFormatException(string message) : Exception(message);
 /// not need are skipped, never materialised. Strings come from <see cref="TextCache"/>, raw JSON stays a slice
 /// of the input, so reading a pod seen before allocates nothing.
 /// </summary>
+/// <remarks>
+/// A key given twice in one object is read as the API server's Go decoder reads it: a later list or value
+/// replaces the earlier one, a later object is merged into the earlier one. The parts a patch writes into or
+/// copies from (the container, init container, volume, env and mount lists and their entries, a container's
+/// <c>securityContext</c> and <c>envFrom</c>) must have their JSON types and copied bytes must be UTF-8:
+/// otherwise the reader throws, naming the field, and the pod gets no patch.
+/// </remarks>
 public static class PodReader
 {
     public static PodView Read(ReadOnlyMemory<byte> json)
@@ -62,7 +70,7 @@ public static class PodReader
 
     private static void ReadMetadata(ref Utf8JsonReader reader, PodView pod)
     {
-        if (!IsObject(ref reader))
+        if (!IsObject(ref reader, new PodPath("metadata")))
         {
             return;
         }
@@ -71,29 +79,29 @@ public static class PodReader
         {
             if (reader.ValueTextEquals("name"u8))
             {
-                pod.Name = ReadString(ref reader);
+                pod.Name = ReadString(ref reader, new PodPath("metadata", Field: "name"));
             }
             else if (reader.ValueTextEquals("generateName"u8))
             {
-                pod.GenerateName = ReadString(ref reader);
+                pod.GenerateName = ReadString(ref reader, new PodPath("metadata", Field: "generateName"));
             }
             else if (reader.ValueTextEquals("namespace"u8))
             {
-                pod.Namespace = ReadString(ref reader);
+                pod.Namespace = ReadString(ref reader, new PodPath("metadata", Field: "namespace"));
             }
             else if (reader.ValueTextEquals("uid"u8))
             {
-                pod.Uid = ReadString(ref reader);
+                pod.Uid = ReadString(ref reader, new PodPath("metadata", Field: "uid"));
             }
             else if (reader.ValueTextEquals("labels"u8))
             {
                 reader.Read();
-                ReadStringMap(ref reader, pod.Labels);
+                ReadStringMap(ref reader, pod.Labels, new PodPath("metadata", Field: "labels"));
             }
             else if (reader.ValueTextEquals("annotations"u8))
             {
                 reader.Read();
-                ReadStringMap(ref reader, pod.Annotations);
+                ReadStringMap(ref reader, pod.Annotations, new PodPath("metadata", Field: "annotations"));
             }
             else if (reader.ValueTextEquals("ownerReferences"u8))
             {
@@ -109,7 +117,7 @@ public static class PodReader
 
     private static void ReadSpec(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, PodView pod)
     {
-        if (!IsObject(ref reader))
+        if (!IsObject(ref reader, new PodPath("spec")))
         {
             return;
         }
@@ -145,7 +153,7 @@ public static class PodReader
             }
             else if (reader.ValueTextEquals("nodeName"u8))
             {
-                pod.NodeName = ReadString(ref reader);
+                pod.NodeName = ReadString(ref reader, new PodPath("spec", Field: "nodeName"));
             }
             else
             {
@@ -156,21 +164,16 @@ public static class PodReader
 
     private static void ReadContainers(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, PodView pod, List<ContainerView> into, bool isInit)
     {
-        if (!IsArray(ref reader))
+        var list = isInit ? "spec.initContainers" : "spec.containers";
+        pod.ClearContainers(into);
+        if (!IsArray(ref reader, new PodPath(list)))
         {
             return;
         }
 
-        // Every element takes an index, an odd non-object one too, so indexes stay the positions in the array.
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        while (NextObject(ref reader, new PodPath(list, into.Count)))
         {
             var container = pod.AddContainer(into, isInit);
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-
             while (NextProperty(ref reader))
             {
                 ReadContainerField(ref reader, json, container);
@@ -182,38 +185,44 @@ public static class PodReader
     {
         if (reader.ValueTextEquals("name"u8))
         {
-            container.Name = ReadString(ref reader);
+            container.Name = ReadString(ref reader, PodPath.Of(container, "name"));
         }
         else if (reader.ValueTextEquals("image"u8))
         {
-            container.Image = ReadString(ref reader);
+            container.Image = ReadString(ref reader, PodPath.Of(container, "image"));
         }
         else if (reader.ValueTextEquals("imagePullPolicy"u8))
         {
-            container.ImagePullPolicy = ReadString(ref reader);
+            container.ImagePullPolicy = ReadString(ref reader, PodPath.Of(container, "imagePullPolicy"));
         }
         else if (reader.ValueTextEquals("env"u8))
         {
             reader.Read();
             container.HasEnv = reader.TokenType == JsonTokenType.StartArray;
-            ReadEnv(ref reader, json, container.Env);
-            container.OriginalEnvCount = container.Env.Count;
+            ReadEnv(ref reader, json, container);
         }
         else if (reader.ValueTextEquals("volumeMounts"u8))
         {
             reader.Read();
             container.HasVolumeMounts = reader.TokenType == JsonTokenType.StartArray;
-            ReadMounts(ref reader, json, container.VolumeMounts);
+            ReadMounts(ref reader, json, container);
         }
         else if (reader.ValueTextEquals("securityContext"u8))
         {
             reader.Read();
-            container.SecurityContext = RawValue(ref reader, json);
+            var where = PodPath.Of(container, "securityContext");
+            if (reader.TokenType == JsonTokenType.StartObject && !container.SecurityContext.IsEmpty)
+            {
+                // The API server would merge the two objects; a copy of either one would not be what it stores.
+                throw new PodFormatException(where + ": given twice in one container");
+            }
+
+            container.SecurityContext = RawValue(ref reader, json, where, JsonTokenType.StartObject);
         }
         else if (reader.ValueTextEquals("envFrom"u8))
         {
             reader.Read();
-            container.EnvFrom = RawValue(ref reader, json);
+            container.EnvFrom = RawList(ref reader, json, PodPath.Of(container, "envFrom"));
         }
         else
         {
@@ -221,16 +230,20 @@ public static class PodReader
         }
     }
 
-    private static void ReadEnv(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, List<EnvEntry> into)
+    private static void ReadEnv(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, ContainerView container)
     {
-        if (!IsArray(ref reader))
+        var into = container.Env;
+        into.Clear();
+        container.OriginalEnvCount = 0;
+        if (!IsArray(ref reader, PodPath.Of(container, "env")))
         {
             return;
         }
 
-        while (NextObject(ref reader))
+        while (NextObject(ref reader, PodPath.Of(container, "env", into.Count)))
         {
             var start = (int)reader.TokenStartIndex;
+            var where = PodPath.Of(container, "env", into.Count);
             string name = "";
             string? value = null;
             var hasValueFrom = false;
@@ -238,12 +251,12 @@ public static class PodReader
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
-                    name = ReadString(ref reader);
+                    name = ReadString(ref reader, where);
                 }
                 else if (reader.ValueTextEquals("value"u8))
                 {
                     reader.Read();
-                    value = reader.TokenType == JsonTokenType.String ? TextCache.Get(ref reader) : null;
+                    value = reader.TokenType == JsonTokenType.String ? GetString(ref reader, where) : null;
                     reader.Skip();
                 }
                 else if (reader.ValueTextEquals("valueFrom"u8))
@@ -258,30 +271,35 @@ public static class PodReader
                 }
             }
 
-            into.Add(EnvEntry.FromPod(name, value, hasValueFrom, json[start..(int)reader.BytesConsumed], origin: into.Count));
+            into.Add(EnvEntry.FromPod(name, value, hasValueFrom, Copied(json[start..(int)reader.BytesConsumed], where), origin: into.Count));
         }
+
+        container.OriginalEnvCount = into.Count;
     }
 
-    private static void ReadMounts(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, List<VolumeMountView> into)
+    private static void ReadMounts(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, ContainerView container)
     {
-        if (!IsArray(ref reader))
+        var into = container.VolumeMounts;
+        into.Clear();
+        if (!IsArray(ref reader, PodPath.Of(container, "volumeMounts")))
         {
             return;
         }
 
-        while (NextObject(ref reader))
+        while (NextObject(ref reader, PodPath.Of(container, "volumeMounts", into.Count)))
         {
             var start = (int)reader.TokenStartIndex;
+            var where = PodPath.Of(container, "volumeMounts", into.Count);
             string name = "", mountPath = "";
             while (NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
-                    name = ReadString(ref reader);
+                    name = ReadString(ref reader, where);
                 }
                 else if (reader.ValueTextEquals("mountPath"u8))
                 {
-                    mountPath = ReadString(ref reader);
+                    mountPath = ReadString(ref reader, where);
                 }
                 else
                 {
@@ -289,56 +307,77 @@ public static class PodReader
                 }
             }
 
-            into.Add(new VolumeMountView(name, mountPath, json[start..(int)reader.BytesConsumed]));
+            into.Add(new VolumeMountView(name, mountPath, Copied(json[start..(int)reader.BytesConsumed], where)));
         }
     }
 
     private static void ReadVolumeNames(ref Utf8JsonReader reader, List<string> into)
     {
-        if (!IsArray(ref reader))
+        into.Clear();
+        if (!IsArray(ref reader, new PodPath("spec.volumes")))
         {
             return;
         }
 
-        while (NextObject(ref reader))
+        var index = 0;
+        while (NextObject(ref reader, new PodPath("spec.volumes", index)))
         {
+            // The last name of a volume that names itself twice, as the API server keeps it.
+            string? name = null;
             while (NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
-                    into.Add(ReadString(ref reader));
+                    name = ReadString(ref reader, new PodPath("spec.volumes", index));
                 }
                 else
                 {
                     SkipValue(ref reader);
                 }
             }
+
+            if (name is not null)
+            {
+                into.Add(name);
+            }
+
+            index++;
         }
     }
 
     private static void ReadOwners(ref Utf8JsonReader reader, List<OwnerReference> into)
     {
-        if (!IsArray(ref reader))
+        into.Clear();
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
+            reader.Skip();
             return;
         }
 
-        while (NextObject(ref reader))
+        // Only read, never written into or copied: an entry that is not an object is passed over.
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            var where = new PodPath("metadata.ownerReferences", into.Count);
             string kind = "", name = "", uid = "";
             while (NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("kind"u8))
                 {
-                    kind = ReadString(ref reader);
+                    kind = ReadString(ref reader, where);
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
-                    name = ReadString(ref reader);
+                    name = ReadString(ref reader, where);
                 }
                 else if (reader.ValueTextEquals("uid"u8))
                 {
-                    uid = ReadString(ref reader);
+                    uid = ReadString(ref reader, where);
                 }
                 else
                 {
@@ -350,82 +389,127 @@ public static class PodReader
         }
     }
 
-    private static void ReadStringMap(ref Utf8JsonReader reader, Dictionary<string, string> into)
+    /// <summary>A later map is merged into an earlier one, key by key, and <c>null</c> empties it, as the Go decoder does.</summary>
+    private static void ReadStringMap(ref Utf8JsonReader reader, Dictionary<string, string> into, in PodPath where)
     {
-        if (!IsObject(ref reader))
+        if (reader.TokenType == JsonTokenType.Null)
         {
+            into.Clear();
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
             return;
         }
 
         while (NextProperty(ref reader))
         {
-            var key = TextCache.Get(ref reader);
-            into[key] = ReadString(ref reader);
+            var key = GetString(ref reader, where);
+            into[key] = ReadString(ref reader, where);
         }
     }
 
-    private static ReadOnlyMemory<byte> RawValue(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json)
+    /// <summary>The raw JSON of a value of the <paramref name="expected"/> kind, checked to be UTF-8; empty for <c>null</c>.</summary>
+    private static ReadOnlyMemory<byte> RawValue(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, in PodPath where, JsonTokenType expected)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
             return default;
         }
 
+        if (reader.TokenType != expected)
+        {
+            throw WrongType(where, expected, reader.TokenType);
+        }
+
         var start = (int)reader.TokenStartIndex;
         reader.Skip();
-        return json[start..(int)reader.BytesConsumed];
+        return Copied(json[start..(int)reader.BytesConsumed], where);
     }
 
+    /// <summary>The raw JSON of a list of objects, checked to be UTF-8; empty for <c>null</c>.</summary>
+    private static ReadOnlyMemory<byte> RawList(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, in PodPath where)
+    {
+        if (!IsArray(ref reader, where))
+        {
+            return default;
+        }
+
+        var start = (int)reader.TokenStartIndex;
+        for (var index = 0; NextObject(ref reader, where with { Entry = index }); index++)
+        {
+            reader.Skip();
+        }
+
+        return Copied(json[start..(int)reader.BytesConsumed], where);
+    }
+
+    /// <summary>Bytes the patch will carry as they are: a patch must be UTF-8, whatever the pod holds.</summary>
+    private static ReadOnlyMemory<byte> Copied(ReadOnlyMemory<byte> raw, in PodPath where)
+        => Utf8.IsValid(raw.Span) ? raw : throw new PodFormatException(where + ": holds text that is not valid UTF-8");
+
     /// <summary>Reads a string value; a non-string (number, object, null) counts as empty, as an absent field would.</summary>
-    private static string ReadString(ref Utf8JsonReader reader)
+    private static string ReadString(ref Utf8JsonReader reader, in PodPath where)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.String)
         {
-            return TextCache.Get(ref reader);
+            return GetString(ref reader, where);
         }
 
         reader.Skip();
         return "";
     }
 
-    private static bool IsObject(ref Utf8JsonReader reader)
+    /// <summary>The current string or property name; text that is not UTF-8 (or a lone surrogate escape) names its field.</summary>
+    private static string GetString(ref Utf8JsonReader reader, in PodPath where)
+    {
+        try
+        {
+            return TextCache.Get(ref reader);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new PodFormatException(where + ": holds text that is not valid UTF-8 (or a \\u escape that is half a character)");
+        }
+    }
+
+    private static bool IsObject(ref Utf8JsonReader reader, in PodPath where)
     {
         if (reader.TokenType == JsonTokenType.StartObject)
         {
             return true;
         }
 
-        reader.Skip();
-        return false;
+        return reader.TokenType == JsonTokenType.Null ? false : throw WrongType(where, JsonTokenType.StartObject, reader.TokenType);
     }
 
-    private static bool IsArray(ref Utf8JsonReader reader)
+    /// <summary>True at a list's start; false for <c>null</c> (no list); throws for any other value.</summary>
+    private static bool IsArray(ref Utf8JsonReader reader, in PodPath where)
     {
         if (reader.TokenType == JsonTokenType.StartArray)
         {
             return true;
         }
 
-        reader.Skip();
-        return false;
+        return reader.TokenType == JsonTokenType.Null ? false : throw WrongType(where, JsonTokenType.StartArray, reader.TokenType);
     }
 
-    /// <summary>Moves to the next object of the array the reader is in, skipping other elements; false at the array's end.</summary>
-    private static bool NextObject(ref Utf8JsonReader reader)
+    /// <summary>Moves to the next element of the list the reader is in, which must be an object; false at the list's end.</summary>
+    private static bool NextObject(ref Utf8JsonReader reader, in PodPath where)
     {
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
         {
-            if (reader.TokenType == JsonTokenType.StartObject)
-            {
-                return true;
-            }
-
-            reader.Skip();
+            return false;
         }
 
-        return false;
+        return reader.TokenType == JsonTokenType.StartObject ? true : throw WrongType(where, JsonTokenType.StartObject, reader.TokenType);
     }
+
+    private static PodFormatException WrongType(in PodPath where, JsonTokenType expected, JsonTokenType actual)
+        => new(where + ": must be " + Crd.ModelReadContext.Describe(expected) + ", not " + Crd.ModelReadContext.Describe(actual));
 
     private static bool NextProperty(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
 

@@ -79,6 +79,9 @@ public sealed class PodView
         ShareProcessNamespace = null;
     }
 
+    /// <summary>Empties <paramref name="containers"/> (a list given twice: the later one replaces it); the views are kept for reuse.</summary>
+    public void ClearContainers(List<ContainerView> containers) => Release(containers);
+
     private void Release(List<ContainerView> containers)
     {
         foreach (var container in containers)
