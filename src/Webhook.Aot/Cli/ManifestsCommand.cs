@@ -4,7 +4,7 @@ using Webhook.Manifests.Collector;
 namespace Webhook.Cli;
 
 /// <summary>
-/// <c>otel-webhook manifests [--namespace NS] [--cert-manager] [--image IMAGE]</c>: the install bundle as one YAML
+/// <c>otel-webhook manifests [--namespace NS] [--cert-manager] [--image IMAGE] [--events=false]</c>: the install bundle as one YAML
 /// stream on standard output, ready for <c>kubectl apply -f -</c>. With <c>--collector NAME</c>, an OpenTelemetry
 /// Collector named as the operator would name it, instead of the bundle. Exit 0, or 2 for usage errors.
 /// </summary>
@@ -22,6 +22,7 @@ public static class ManifestsCommand
         ["--cert-manager"] = false,
         ["--image"] = true,
         ["--collector"] = true,
+        ["--events"] = false,
     };
 
     public static int Run(ReadOnlySpan<string> arguments, TextWriter output, TimeProvider clock)
@@ -33,7 +34,7 @@ public static class ManifestsCommand
             return 0;
         }
 
-        var target = new InstallTarget(Namespace(line), Image(line));
+        var target = new InstallTarget(Namespace(line), Image(line)) { Events = line.Switch("--events", whenAbsent: true) };
         var bundle = InstallBundle.Create(target, CertManager(line), clock.GetUtcNow());
         output.Write(BundleYaml.Write(bundle));
         return 0;

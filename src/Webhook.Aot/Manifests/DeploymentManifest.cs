@@ -73,7 +73,7 @@ internal static class DeploymentManifest
         ["name"] = InstallTarget.ContainerName,
         ["image"] = target.Image,
         ["imagePullPolicy"] = "IfNotPresent",
-        ["args"] = new JsonArray("--port", InstallTarget.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cert-dir", InstallTarget.CertDir),
+        ["args"] = Arguments(target),
         ["ports"] = new JsonArray(new JsonObject { ["name"] = "https", ["containerPort"] = InstallTarget.ContainerPort, ["protocol"] = "TCP" }),
         ["env"] = new JsonArray(new JsonObject
         {
@@ -91,6 +91,17 @@ internal static class DeploymentManifest
         },
         ["volumeMounts"] = new JsonArray(new JsonObject { ["name"] = TlsVolume, ["mountPath"] = InstallTarget.CertDir, ["readOnly"] = true }),
     };
+
+    private static JsonArray Arguments(InstallTarget target)
+    {
+        var arguments = new JsonArray("--port", InstallTarget.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cert-dir", InstallTarget.CertDir);
+        if (!target.Events)
+        {
+            arguments.Add((JsonNode)"--events=false");
+        }
+
+        return arguments;
+    }
 
     private static JsonObject Probe(string path, int periodSeconds) => new()
     {

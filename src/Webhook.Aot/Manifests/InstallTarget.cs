@@ -24,6 +24,9 @@ public sealed record InstallTarget(string Namespace, string Image)
     public const string MutatePodPath = MutateEndpoint.Path;
     public const string ValidateInstrumentationPath = ValidateEndpoint.Path;
 
+    /// <summary>Admission warnings become Events (<c>manifests --events</c>); off, the RBAC rule for them and the server's Events go.</summary>
+    public bool Events { get; init; } = true;
+
     /// <summary>The host name the API server calls a webhook Service by.</summary>
     public string ServiceHost => Name + "." + Namespace + ".svc";
 
