@@ -9,8 +9,6 @@ public sealed class EventRateLimiter(EventOptions options, DateTime now)
     private readonly Dictionary<RegardingObject, TokenBucket> _perObject = new();
     private readonly TokenBucket _overall = new(options.OverallBurst, options.OverallRefill, now);
 
-    public int TrackedObjects => _perObject.Count;
-
     /// <summary>A new Event about <paramref name="regarding"/> may be created: takes a token from its bucket and the overall one.</summary>
     public bool TryCreate(RegardingObject regarding, DateTime now)
     {

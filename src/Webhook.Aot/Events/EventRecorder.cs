@@ -47,7 +47,8 @@ public sealed class EventRecorder
             return;
         }
 
-        var regarding = RegardingObject.Of(subject, TextCache.GetUtf8(review[view.Namespace]));
+        var ns = TextCache.GetUtf8(review[view.Namespace]);
+        var regarding = RegardingObject.Of(subject, ns.Length > 0 ? ns : subject.Namespace);
         var now = DateTime.UtcNow;
         for (var i = 0; i < warnings.Count; i++)
         {

@@ -209,9 +209,11 @@ public sealed class EventSender : IDisposable
 
     private void Failed(in WarningEvent occurrence, Exception e)
     {
-        _recorder.Statistics.CountFailed();
         var problem = e is OperationCanceledException ? "no answer within " + _options.RequestTimeout.TotalSeconds + " s" : e.Message;
         Log.EventDropped(_log, EventReasons.Of(occurrence.Reason), occurrence.Regarding.Kind, occurrence.Regarding.Name, occurrence.Regarding.Namespace, problem);
+
+        // Counted after the log line, so whoever sees the count also finds the line.
+        _recorder.Statistics.CountFailed();
     }
 
     /// <summary>Nanoseconds since the epoch, strictly increasing, so two Events made in one tick still get two names.</summary>

@@ -11,8 +11,6 @@ public sealed class EventSeriesCache(EventOptions options)
 {
     private readonly Dictionary<Key, Entry> _entries = new();
 
-    public int Count => _entries.Count;
-
     /// <summary>Counts a repeat of an Event already sent; false when there is none (the occurrence is a new Event).</summary>
     public bool TryCountRepeat(in WarningEvent occurrence)
     {
@@ -87,9 +85,9 @@ public sealed class EventSeriesCache(EventOptions options)
             }
         }
 
-        if (oldest is { } key2)
+        if (oldest is { } found)
         {
-            _entries.Remove(key2);
+            _entries.Remove(found);
         }
     }
 
