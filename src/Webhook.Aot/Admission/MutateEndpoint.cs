@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Webhook.Events;
 using Webhook.Injection;
 using Webhook.Observability;
 using Webhook.Sources;
@@ -9,7 +10,8 @@ using Webhook.Sources;
 namespace Webhook.Admission;
 
 /// <summary>POST /mutate-v1-pod: reads the review, runs injection, writes the AdmissionReview response.</summary>
-public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settings, WebhookMetrics metrics, ILogger<MutateEndpoint> log)
+public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settings, WebhookMetrics metrics, ILogger<MutateEndpoint> log,
+    EventRecorder? events = null)
 {
     public const string Path = "/mutate-v1-pod";
 
@@ -72,6 +74,7 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
         }
 
         var body = review.Body!.Memory.Span;
+        events?.Record(body, review.View, result, workspace.Pod);
         if (result.FailedOpen)
         {
             Log.FailedOpen(log, result.Fault!, Encoding.UTF8.GetString(review.Uid), Encoding.UTF8.GetString(body[review.View.Namespace]));

@@ -50,6 +50,18 @@ public sealed class CommandLine
     public bool Has(string name) => _options.ContainsKey(name);
 
     public string? Value(string name) => _options.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>
+    /// A switch: <paramref name="whenAbsent"/> when not given, true when bare, else its value read as Go's
+    /// strconv.ParseBool reads it (the operator's flags are Go flags).
+    /// </summary>
+    public bool Switch(string name, bool whenAbsent) => !Has(name) ? whenAbsent : Value(name) switch
+    {
+        null or "1" or "t" or "T" or "true" or "TRUE" or "True" => true,
+        "0" or "f" or "F" or "false" or "FALSE" or "False" => false,
+        var other => throw new UsageException("otel-webhook " + Command + ": " + name + "=" + other + " is not a boolean; use "
+            + name + "=true or " + name + "=false"),
+    };
 }
 
 /// <summary>A command line that cannot be run; the message says what to change.</summary>

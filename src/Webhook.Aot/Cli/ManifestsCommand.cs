@@ -4,7 +4,7 @@ using Webhook.Manifests.Collector;
 namespace Webhook.Cli;
 
 /// <summary>
-/// <c>otel-webhook manifests [--namespace NS] [--cert-manager] [--image IMAGE] [--cross-namespace-instrumentations=allow|deny]</c>: the install bundle as one YAML
+/// <c>otel-webhook manifests [--namespace NS] [--cert-manager] [--image IMAGE] [--cross-namespace-instrumentations=allow|deny] [--events=false]</c>: the install bundle as one YAML
 /// stream on standard output, ready for <c>kubectl apply -f -</c>. With <c>--collector NAME</c>, an OpenTelemetry
 /// Collector named as the operator would name it, instead of the bundle. Exit 0, or 2 for usage errors.
 /// </summary>
@@ -23,6 +23,7 @@ public static class ManifestsCommand
         ["--image"] = true,
         ["--collector"] = true,
         [Webhook.Injection.InjectionSettings.CrossNamespaceFlag] = true,
+        ["--events"] = false,
     };
 
     public static int Run(ReadOnlySpan<string> arguments, TextWriter output, TimeProvider clock)
@@ -34,7 +35,11 @@ public static class ManifestsCommand
             return 0;
         }
 
-        var target = new InstallTarget(Namespace(line), Image(line)) { AllowCrossNamespace = OperatorFlags.AllowCrossNamespace(line) };
+        var target = new InstallTarget(Namespace(line), Image(line))
+        {
+            AllowCrossNamespace = OperatorFlags.AllowCrossNamespace(line),
+            Events = line.Switch("--events", whenAbsent: true),
+        };
         var bundle = InstallBundle.Create(target, CertManager(line), clock.GetUtcNow());
         output.Write(BundleYaml.Write(bundle));
         return 0;

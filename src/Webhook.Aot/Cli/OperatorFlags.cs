@@ -105,11 +105,5 @@ public static class OperatorFlags
     };
 
     /// <summary>A bare switch means true; a value is read as Go's strconv.ParseBool reads it, as the operator does.</summary>
-    private static bool Boolean(CommandLine line, string flag) => line.Value(flag) switch
-    {
-        null or "1" or "t" or "T" or "true" or "TRUE" or "True" => true,
-        "0" or "f" or "F" or "false" or "FALSE" or "False" => false,
-        var other => throw new UsageException("otel-webhook " + line.Command + ": " + flag + "=" + other + " is not a boolean; use "
-            + flag + "=true or " + flag + "=false"),
-    };
+    private static bool Boolean(CommandLine line, string flag) => line.Switch(flag, whenAbsent: true);
 }

@@ -35,6 +35,7 @@ public static class ServeCommand
             ["--kubeconfig"] = true,
             ["--log-level"] = true,
             ["--shutdown-timeout"] = true,
+            ["--events"] = false,
         };
         OperatorFlags.AddTo(known);
         var line = CommandLine.Parse(Name, arguments, known);
@@ -50,6 +51,7 @@ public static class ServeCommand
             ShutdownTimeout = line.Value("--shutdown-timeout") is { } timeout ? ParseDuration(timeout) : TimeSpan.FromSeconds(10),
             Settings = OperatorFlags.Settings(line, environment),
             Images = OperatorFlags.Images(line, environment),
+            Events = line.Switch("--events", whenAbsent: true),
         };
     }
 

@@ -41,6 +41,9 @@ public sealed class ServeOptions
 
     public TimeSpan DirectoryPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Admission warnings become Kubernetes Events (<c>--events</c>, on by default); off, the webhook only reads from the API server.</summary>
+    public bool Events { get; init; } = true;
+
     public InjectionSettings Settings { get; init; } = InjectionSettings.Defaults;
 
     public ImageDefaults Images { get; init; } = ImageDefaults.FromTable;

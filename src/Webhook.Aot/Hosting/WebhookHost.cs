@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Webhook.Admission;
+using Webhook.Events;
 using Webhook.Observability;
 using Webhook.Sources;
 using Webhook.Tls;
@@ -41,10 +42,13 @@ public static class WebhookHost
         var certificates = new CertificateReloader(options.CertDir, loggerFactory.CreateLogger<CertificateReloader>());
         certificates.Start(options.CertificatePollInterval, ServiceNames());
         var source = sources.Create(options, loggerFactory);
+        var eventStatistics = new EventStatistics();
+        await using var events = EventPipelineFactory.Create(options, eventStatistics, loggerFactory.CreateLogger<EventPipeline>(), Environment.GetEnvironmentVariable);
         using var metrics = new WebhookMetrics(
             () => store.PublishedAt is { } at ? (DateTimeOffset.UtcNow - at).TotalSeconds : null,
             () => store.Current.Count,
-            () => sources.WatchRestarts);
+            () => sources.WatchRestarts,
+            events is null ? null : eventStatistics);
         using var exporter = new PrometheusExporter(metrics.Meter);
 
         // The slim builder leaves configuration-driven HTTPS out; HTTPS is set up here in code, with a selector so
@@ -77,7 +81,7 @@ public static class WebhookHost
         builder.Services.AddSingleton(options.Settings);
         builder.Services.AddSingleton(options.Images);
         builder.Services.AddSingleton(metrics);
-        builder.Services.AddSingleton<MutateEndpoint>();
+        builder.Services.AddSingleton(services => new MutateEndpoint(store, options.Settings, metrics, services.GetRequiredService<ILogger<MutateEndpoint>>(), events?.Recorder));
         builder.Services.AddSingleton<ValidateEndpoint>();
         builder.Services.AddHostedService(_ => new DrainDelay(options.DrainDelay));
 

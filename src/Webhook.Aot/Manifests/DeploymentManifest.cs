@@ -74,10 +74,7 @@ internal static class DeploymentManifest
         ["name"] = InstallTarget.ContainerName,
         ["image"] = target.Image,
         ["imagePullPolicy"] = "IfNotPresent",
-        ["args"] = new JsonArray("--port", InstallTarget.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cert-dir", InstallTarget.CertDir,
-
-            // Written out even at its default, so whoever reads the Deployment sees the choice and where to change it.
-            InjectionSettings.CrossNamespaceFlag + "=" + (target.AllowCrossNamespace ? "allow" : "deny")),
+        ["args"] = Arguments(target),
         ["ports"] = new JsonArray(new JsonObject { ["name"] = "https", ["containerPort"] = InstallTarget.ContainerPort, ["protocol"] = "TCP" }),
         ["env"] = new JsonArray(new JsonObject
         {
@@ -95,6 +92,20 @@ internal static class DeploymentManifest
         },
         ["volumeMounts"] = new JsonArray(new JsonObject { ["name"] = TlsVolume, ["mountPath"] = InstallTarget.CertDir, ["readOnly"] = true }),
     };
+
+    private static JsonArray Arguments(InstallTarget target)
+    {
+        var arguments = new JsonArray("--port", InstallTarget.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cert-dir", InstallTarget.CertDir,
+
+            // Written out even at its default, so whoever reads the Deployment sees the choice and where to change it.
+            InjectionSettings.CrossNamespaceFlag + "=" + (target.AllowCrossNamespace ? "allow" : "deny"));
+        if (!target.Events)
+        {
+            arguments.Add((JsonNode)"--events=false");
+        }
+
+        return arguments;
+    }
 
     private static JsonObject Probe(string path, int periodSeconds) => new()
     {

@@ -18,7 +18,7 @@ public static class InstallBundle
             BundleDocument.From(NamespaceManifest.Create(target), Header(target, certificates)),
             CrdManifest.Create(),
             BundleDocument.From(RbacManifests.ServiceAccount(target)),
-            BundleDocument.From(RbacManifests.ClusterRole()),
+            BundleDocument.From(RbacManifests.ClusterRole(target)),
             BundleDocument.From(RbacManifests.ClusterRoleBinding(target)),
         };
         if (certificates is null)

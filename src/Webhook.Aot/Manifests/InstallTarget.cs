@@ -27,6 +27,9 @@ public sealed record InstallTarget(string Namespace, string Image)
     /// <summary>Whether the webhook lets a pod take an Instrumentation of another namespace (serve's --cross-namespace-instrumentations).</summary>
     public bool AllowCrossNamespace { get; init; } = true;
 
+    /// <summary>Admission warnings become Events (<c>manifests --events</c>); off, the RBAC rule for them and the server's Events go.</summary>
+    public bool Events { get; init; } = true;
+
     /// <summary>The host name the API server calls a webhook Service by.</summary>
     public string ServiceHost => Name + "." + Namespace + ".svc";
 

@@ -4,19 +4,33 @@ namespace Webhook.Manifests;
 
 /// <summary>
 /// The webhook's identity and what it may do: read Instrumentations and Namespaces cluster-wide (a pod in any
-/// namespace may ask for an Instrumentation of its own namespace, and namespace annotations count too), nothing else.
+/// namespace may ask for an Instrumentation of its own namespace, and namespace annotations count too), and create
+/// Events and patch their counts in events.k8s.io (the admission warnings of a controller's pods), unless
+/// <see cref="InstallTarget.Events"/> is off; nothing else.
 /// </summary>
 internal static class RbacManifests
 {
     public static JsonObject ServiceAccount(InstallTarget target) =>
         ObjectHeader.Namespaced("v1", "ServiceAccount", InstallTarget.Name, target);
 
-    public static JsonObject ClusterRole()
+    public static JsonObject ClusterRole(InstallTarget target)
     {
         var role = ObjectHeader.ClusterScoped("rbac.authorization.k8s.io/v1", "ClusterRole", InstallTarget.Name);
-        role["rules"] = new JsonArray(
+        var rules = new JsonArray(
             ReadOnly("opentelemetry.io", "instrumentations"),
             ReadOnly("", "namespaces"));
+        if (target.Events)
+        {
+            // Only the events.k8s.io group, the one the webhook writes; core v1 events stay out of reach.
+            rules.Add((JsonNode)new JsonObject
+            {
+                ["apiGroups"] = new JsonArray("events.k8s.io"),
+                ["resources"] = new JsonArray("events"),
+                ["verbs"] = new JsonArray("create", "patch"),
+            });
+        }
+
+        role["rules"] = rules;
         return role;
     }
 

@@ -28,7 +28,9 @@ internal static class WebhookManifests
 
             // Ignore: a webhook that is down must not stop pods from starting; they start uninstrumented.
             ["failurePolicy"] = "Ignore",
-            ["sideEffects"] = "None",
+
+            // An admission with a warning records an Event, a side effect; a dry-run request records none.
+            ["sideEffects"] = "NoneOnDryRun",
             ["timeoutSeconds"] = TimeoutSeconds,
 
             // IfNeeded: called again when a later webhook changed the pod; safe, as a pod already injected gets no patch.

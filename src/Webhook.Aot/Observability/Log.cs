@@ -34,4 +34,13 @@ public static partial class Log
 
     [LoggerMessage(1203, LogLevel.Error, "Snapshot source {Source} stopped: {Problem}")]
     public static partial void SourceFailed(ILogger logger, Exception exception, string source, string problem);
+
+    [LoggerMessage(1301, LogLevel.Information, "Kubernetes Events for admission warnings are off: {Why}")]
+    public static partial void EventsOff(ILogger logger, string why);
+
+    [LoggerMessage(1302, LogLevel.Information, "Admission warnings become Kubernetes Events, reported as {Controller} instance {Instance}")]
+    public static partial void EventsOn(ILogger logger, string controller, string instance);
+
+    [LoggerMessage(1303, LogLevel.Warning, "Event {Reason} about {Kind} {Name} in {Namespace} dropped: {Problem}")]
+    public static partial void EventDropped(ILogger logger, string reason, string kind, string name, string @namespace, string problem);
 }

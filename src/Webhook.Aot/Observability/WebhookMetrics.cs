@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Webhook.Admission;
+using Webhook.Events;
 using Webhook.Injection;
 
 namespace Webhook.Observability;
@@ -15,13 +16,15 @@ public sealed class WebhookMetrics : IDisposable
     public const string SnapshotAge = "otel_webhook_snapshot_age_seconds";
     public const string SnapshotInstrumentations = "otel_webhook_snapshot_instrumentations";
     public const string WatchRestarts = "otel_webhook_watch_restarts";
+    public const string EventsSent = "otel_webhook_events_sent";
+    public const string EventsDropped = "otel_webhook_events_dropped";
 
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _injections;
     private readonly Counter<long> _warnings;
 
-    public WebhookMetrics(Func<double?> snapshotAgeSeconds, Func<long> snapshotInstrumentations, Func<long> watchRestarts)
+    public WebhookMetrics(Func<double?> snapshotAgeSeconds, Func<long> snapshotInstrumentations, Func<long> watchRestarts, EventStatistics? events = null)
     {
         Meter = new Meter(MeterName);
         _requests = Meter.CreateCounter<long>(Requests, description: "Admission requests by endpoint and outcome.");
@@ -31,6 +34,11 @@ public sealed class WebhookMetrics : IDisposable
         Meter.CreateObservableGauge(SnapshotAge, () => snapshotAgeSeconds() ?? -1, unit: "s", description: "Seconds since the current snapshot was published (-1 before the first).");
         Meter.CreateObservableGauge(SnapshotInstrumentations, snapshotInstrumentations, description: "Instrumentations in the current snapshot.");
         Meter.CreateObservableCounter(WatchRestarts, watchRestarts, description: "Watch connections restarted (drops, 410 Gone, watchdog).");
+        if (events is not null)
+        {
+            Meter.CreateObservableCounter(EventsSent, () => EventsSentBy(events), description: "Kubernetes Events created, and series counts updated, for admission warnings.");
+            Meter.CreateObservableCounter(EventsDropped, () => EventsDroppedBy(events), description: "Admission warnings that did not become an Event, by cause.");
+        }
     }
 
     public Meter Meter { get; }
@@ -46,6 +54,19 @@ public sealed class WebhookMetrics : IDisposable
     public void Warned(WarningReason reason) => _warnings.Add(1, new KeyValuePair<string, object?>("reason", WarningLabel(reason)));
 
     public void Dispose() => Meter.Dispose();
+
+    private static Measurement<long>[] EventsSentBy(EventStatistics events) =>
+    [
+        new(events.Created, new KeyValuePair<string, object?>("request", "create")),
+        new(events.Updated, new KeyValuePair<string, object?>("request", "series_update")),
+    ];
+
+    private static Measurement<long>[] EventsDroppedBy(EventStatistics events) =>
+    [
+        new(events.DroppedQueueFull, new KeyValuePair<string, object?>("cause", "queue_full")),
+        new(events.DroppedRateLimited, new KeyValuePair<string, object?>("cause", "rate_limited")),
+        new(events.DroppedFailed, new KeyValuePair<string, object?>("cause", "api_error")),
+    ];
 
     /// <summary>snake_case of the reason, so metric labels stay stable if the enum is reordered.</summary>
     private static string WarningLabel(WarningReason reason)

@@ -6,7 +6,7 @@ using k8s.Authentication;
 namespace Webhook.Sources;
 
 /// <summary>
-/// GET requests to the API server: lists and watches, over the pipeline <see cref="ApiServerConnection"/> builds
+/// Requests to the API server: lists and watches, and the writes Events need, over the pipeline <see cref="ApiServerConnection"/> builds
 /// from a <see cref="KubernetesClientConfiguration"/> (CA, client certificate, token refresh).
 /// </summary>
 internal sealed class ApiServerClient : IDisposable
@@ -51,6 +51,14 @@ internal sealed class ApiServerClient : IDisposable
         return SendAsync(query, cancellationToken);
     }
 
+    /// <summary>Sends a JSON body (a POST, or a PATCH of the given content type) and discards the answer; an error status throws.</summary>
+    public async Task SendJsonAsync(HttpMethod method, string relativeUri, string contentType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        var content = new ReadOnlyMemoryContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        using var response = await SendAsync(method, relativeUri, content, cancellationToken).ConfigureAwait(false);
+    }
+
     public void Dispose()
     {
         if (_owner is null)
@@ -63,10 +71,14 @@ internal sealed class ApiServerClient : IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string relativeUri, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> SendAsync(string relativeUri, CancellationToken cancellationToken)
+        => SendAsync(HttpMethod.Get, relativeUri, null, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativeUri, HttpContent? content, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUri, relativeUri))
+        var request = new HttpRequestMessage(method, new Uri(_baseUri, relativeUri))
         {
+            Content = content,
             // HTTP/2 carries both watches over one connection where the server offers it (as the client library does).
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,

@@ -82,7 +82,7 @@ public sealed class BundleWiringTests
         Assert.Equal(["CREATE"], rule.Operations);
         Assert.Equal("Ignore", webhook.FailurePolicy);
         Assert.Equal(5, webhook.TimeoutSeconds);
-        Assert.Equal("None", webhook.SideEffects);
+        Assert.Equal("NoneOnDryRun", webhook.SideEffects);
         Assert.Equal("IfNeeded", webhook.ReinvocationPolicy);
         Assert.Equal(["v1"], webhook.AdmissionReviewVersions);
     }
@@ -129,20 +129,46 @@ public sealed class BundleWiringTests
     }
 
     [Fact]
-    public void ClusterRole_Rules_GrantExactlyReadingInstrumentationsAndNamespaces()
+    public void ClusterRole_Rules_GrantExactlyReadingInstrumentationsAndNamespacesAndWritingEvents()
     {
-        var role = s_bundle.Model<V1ClusterRole>("ClusterRole");
+        Assert.Equal(
+            ["/namespaces:get", "/namespaces:list", "/namespaces:watch",
+             "events.k8s.io/events:create", "events.k8s.io/events:patch",
+             "opentelemetry.io/instrumentations:get", "opentelemetry.io/instrumentations:list", "opentelemetry.io/instrumentations:watch"],
+            Granted(s_bundle));
+        Assert.DoesNotContain("--events=false", s_bundle.Container.Args);
+    }
 
-        var granted = role.Rules
-            .SelectMany(rule => rule.ApiGroups.SelectMany(group => rule.Resources.SelectMany(resource => rule.Verbs.Select(verb => group + "/" + resource + ":" + verb))))
-            .Order(StringComparer.Ordinal);
+    [Fact]
+    public void ClusterRole_EventsOff_GrantsOnlyReadingAndTheServerIsToldSo()
+    {
+        var bundle = BundleRun.Of("--events=false");
 
-        Assert.Null(role.AggregationRule);
-        Assert.All(role.Rules, rule => Assert.True(rule.ResourceNames is null && rule.NonResourceURLs is null));
         Assert.Equal(
             ["/namespaces:get", "/namespaces:list", "/namespaces:watch",
              "opentelemetry.io/instrumentations:get", "opentelemetry.io/instrumentations:list", "opentelemetry.io/instrumentations:watch"],
-            granted);
+            Granted(bundle));
+        Assert.Contains("--events=false", bundle.Container.Args);
+    }
+
+    [Fact]
+    public void Manifests_EventsNotABoolean_IsAUsageError()
+    {
+        var run = BundleRun.Of("--events=maybe");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--events=maybe is not a boolean", run.Errors);
+    }
+
+    private static IEnumerable<string> Granted(BundleRun bundle)
+    {
+        var role = bundle.Model<V1ClusterRole>("ClusterRole");
+        Assert.Null(role.AggregationRule);
+        Assert.All(role.Rules, rule => Assert.True(rule.ResourceNames is null && rule.NonResourceURLs is null));
+        return role.Rules
+            .SelectMany(rule => rule.ApiGroups.SelectMany(group => rule.Resources.SelectMany(resource => rule.Verbs.Select(verb => group + "/" + resource + ":" + verb))))
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
     [Fact]

@@ -33,6 +33,27 @@ public sealed class PrometheusExporterTests
     }
 
     [Fact]
+    public void Render_EventStatistics_ShowsSentAndDroppedByLabel()
+    {
+        var events = new Webhook.Events.EventStatistics();
+        using var metrics = new WebhookMetrics(() => null, () => 0, () => 0, events);
+        using var exporter = new PrometheusExporter(metrics.Meter);
+
+        events.CountCreated();
+        events.CountCreated();
+        events.CountUpdated();
+        events.CountQueueFull();
+        events.CountFailed();
+        var text = exporter.Render();
+
+        Assert.Contains("otel_webhook_events_sent_total{request=\"create\"} 2\n", text);
+        Assert.Contains("otel_webhook_events_sent_total{request=\"series_update\"} 1\n", text);
+        Assert.Contains("otel_webhook_events_dropped_total{cause=\"queue_full\"} 1\n", text);
+        Assert.Contains("otel_webhook_events_dropped_total{cause=\"rate_limited\"} 0\n", text);
+        Assert.Contains("otel_webhook_events_dropped_total{cause=\"api_error\"} 1\n", text);
+    }
+
+    [Fact]
     public void Render_ObservableCounter_ReportsTheCurrentTotalNotASum()
     {
         var restarts = 1L;

@@ -14,7 +14,7 @@ namespace Webhook.Tests.Sources;
 
 /// <summary>
 /// A Kubernetes API server on 127.0.0.1 that serves the two collections the webhook watches: lists (paged) and
-/// chunked watch streams replayed from a resourceVersion. Tests change objects and script faults through
+/// chunked watch streams replayed from a resourceVersion; and the Events it writes. Tests change objects and script faults through
 /// <see cref="Instrumentations"/> and <see cref="Namespaces"/>.
 /// </summary>
 internal sealed class FakeKubernetesApi : IAsyncDisposable
@@ -35,6 +35,9 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
     public FakeCollection Instrumentations { get; }
 
     public FakeCollection Namespaces { get; }
+
+    /// <summary>events.k8s.io/v1 Events: created with POST, their series patched.</summary>
+    public FakeEvents Events { get; } = new();
 
     public Uri BaseUri { get; private set; } = null!;
 
@@ -81,6 +84,11 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
 
     private Task HandleAsync(HttpContext context)
     {
+        if (context.Request.Path.StartsWithSegments(FakeEvents.PathPrefix))
+        {
+            return Events.HandleAsync(context, _stopping.Token);
+        }
+
         var collection = context.Request.Path.Value switch
         {
             "/apis/opentelemetry.io/v1alpha1/instrumentations" => Instrumentations,

@@ -364,7 +364,8 @@ public static class PodReader
             }
 
             var where = new PodPath("metadata.ownerReferences", into.Count);
-            string kind = "", name = "", uid = "";
+            string kind = "", name = "", uid = "", apiVersion = "";
+            var controller = false;
             while (NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("kind"u8))
@@ -379,13 +380,23 @@ public static class PodReader
                 {
                     uid = ReadString(ref reader, where);
                 }
+                else if (reader.ValueTextEquals("apiVersion"u8))
+                {
+                    apiVersion = ReadString(ref reader, where);
+                }
+                else if (reader.ValueTextEquals("controller"u8))
+                {
+                    reader.Read();
+                    controller = reader.TokenType == JsonTokenType.True;
+                    reader.Skip();
+                }
                 else
                 {
                     SkipValue(ref reader);
                 }
             }
 
-            into.Add(new OwnerReference(kind, name, uid));
+            into.Add(new OwnerReference(kind, name, uid, apiVersion, controller));
         }
     }
 
