@@ -20,6 +20,9 @@ public enum WarningReason
     AlreadyInstrumented,
     NoContainers,
     InternalError,
+
+    /// <summary>The count of warnings left out past <see cref="InjectionContext.MaxWarnings"/>.</summary>
+    MoreWarnings,
 }
 
 /// <summary>An admission warning: <c>where: what happened; what to do</c>. A value, so a warning a successful injection always gives costs no object.</summary>
