@@ -19,6 +19,8 @@ public sealed class InjectionContext
 
     private readonly SelectedLanguage?[] _languages = new SelectedLanguage?[InjectionTable.All.Length];
     private int _warningsLeftOut;
+    private HashSet<string> _names = new(StringComparer.Ordinal);
+    private Dictionary<string, ContainerView> _containersByName = new(StringComparer.Ordinal);
 
     public InjectionContext(PodView pod, string ns, InstrumentationSnapshot snapshot, InjectionSettings settings)
         : this(pod, new FragmentBuffer()) => Begin(ns, snapshot, settings);
@@ -67,6 +69,12 @@ public sealed class InjectionContext
 
     /// <summary>The container names of one language that match no container, collected for one warning (reused).</summary>
     public List<string> UnmatchedNames { get; } = new();
+
+    /// <summary>A set of names to fill and use within one step (container-names seen so far), cleared (reused).</summary>
+    public HashSet<string> EmptyNameSet() => ReusedList.Clear(ref _names);
+
+    /// <summary>A map of containers by name to fill and use within one step, cleared (reused).</summary>
+    public Dictionary<string, ContainerView> EmptyContainerMap() => ReusedList.Clear(ref _containersByName);
 
     /// <summary>The pod's resource attributes that are the same for every container, computed once per pod.</summary>
     public Sdk.PodAttributes PodAttributes { get; } = new();
@@ -120,9 +128,9 @@ public sealed class InjectionContext
         Decisions.Clear();
         Selected.Clear();
         InValidationOrder.Clear();
-        Targets.Clear();
+        ReusedList.Clear(Targets);
         InitContainerEnv.Clear();
-        UnmatchedNames.Clear();
+        ReusedList.Clear(UnmatchedNames);
         PodAttributes.Reset(Pod);
     }
 }

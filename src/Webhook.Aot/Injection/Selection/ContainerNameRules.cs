@@ -16,16 +16,19 @@ public static class ContainerNameRules
 
     /// <summary>
     /// Appends the comma-separated names of <paramref name="value"/> to <paramref name="into"/>, without trimming and
-    /// keeping empty names, as the operator splits them (validation already refused spaces).
+    /// keeping empty names, as the operator splits them (validation already refused spaces). The names of a list
+    /// longer than <see cref="TextCache.MaxLength"/> are not kept in the cache: a list of thousands would push out the
+    /// strings the workloads' pods share, and make every later pod allocate them again.
     /// </summary>
     public static void Split(string value, List<string> into)
     {
+        var cached = value.Length <= TextCache.MaxLength;
         var start = 0;
         while (true)
         {
             var comma = value.IndexOf(',', start);
             var end = comma < 0 ? value.Length : comma;
-            into.Add(TextCache.Slice(value, start, end - start));
+            into.Add(cached ? TextCache.Slice(value, start, end - start) : value[start..end]);
             if (comma < 0)
             {
                 return;

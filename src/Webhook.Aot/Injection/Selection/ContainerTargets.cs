@@ -29,7 +29,7 @@ public static class ContainerTargets
         }
 
         var names = language.ContainerNames;
-        var lookup = new NameLookup(pod, names.Count);
+        var lookup = new NameLookup(context, names.Count);
         var unmatched = context.UnmatchedNames;
         unmatched.Clear();
         var anyInit = false;

@@ -16,19 +16,21 @@ internal readonly struct NameLookup
     private readonly HashSet<string>? _seen;
     private readonly Dictionary<string, ContainerView>? _containers;
 
-    public NameLookup(PodView pod, int names)
+    /// <summary>Scans for a list of <paramref name="names"/> up to <see cref="ScanLimit"/>; the context's reused sets for a longer one.</summary>
+    public NameLookup(InjectionContext context, int names)
     {
+        var pod = context.Pod;
         _pod = pod;
         if (names <= ScanLimit)
         {
             return;
         }
 
-        _seen = new HashSet<string>(names, StringComparer.Ordinal);
+        _seen = context.EmptyNameSet();
         if (pod.Containers.Count + pod.InitContainers.Count > ScanLimit)
         {
             // Regular containers first, then init containers, the first of a name kept: as PodView.FindContainer resolves.
-            _containers = new Dictionary<string, ContainerView>(pod.Containers.Count + pod.InitContainers.Count, StringComparer.Ordinal);
+            _containers = context.EmptyContainerMap();
             foreach (var container in pod.Containers)
             {
                 _containers.TryAdd(container.Name, container);
