@@ -38,19 +38,22 @@ public static class BudgetCheck
             if (!measured.TryGetValue(key, out var result))
             {
                 missing++;
-                output.WriteLine($"{key,-60} {"-",11} {budget.AllocatedBytes,9} {"-",10} {Ratio(budget.MaxRatio),7}  not run");
+                output.WriteLine($"{key,-60} {"-",11} {Bytes(budget.AllocatedBytes),9} {"-",10} {Ratio(budget.MaxRatio),7}  not run");
                 continue;
             }
 
             var problems = new List<string>();
+            var notes = new List<string>();
             if (result.AllocatedBytes is not { } bytes)
             {
                 problems.Add("no allocation figure (MemoryDiagnoser missing?)");
             }
-            else if (bytes > budget.AllocatedBytes + (budget.AllocatedBytes == 0 ? 0 : NoiseBytes))
+            else if (budget.AllocatedBytes is { } allowed && bytes > allowed + (allowed == 0 ? 0 : NoiseBytes))
             {
-                problems.Add($"allocates {bytes - budget.AllocatedBytes} B more than its budget");
+                problems.Add($"allocates {bytes - allowed} B more than its budget");
             }
+
+            CheckTime(result, budget, measured, problems, notes);
 
             var ratio = measured.TryGetValue(result.BaselineKey, out var baseline) && baseline.Median > 0 ? result.Median / baseline.Median : (double?)null;
             if (budget.MaxRatio is { } max)
@@ -66,9 +69,15 @@ public static class BudgetCheck
             }
 
             var verdict = problems.Count == 0
-                ? (result.AllocatedBytes < budget.AllocatedBytes ? $"pass ({budget.AllocatedBytes - result.AllocatedBytes} B under its budget)"
+                ? (budget.AllocatedBytes is null ? "pass"
+                    : result.AllocatedBytes < budget.AllocatedBytes ? $"pass ({budget.AllocatedBytes - result.AllocatedBytes} B under its budget)"
                     : result.AllocatedBytes > budget.AllocatedBytes ? $"pass ({result.AllocatedBytes - budget.AllocatedBytes} B over, within noise)" : "pass")
                 : "FAIL: " + string.Join("; ", problems);
+            if (notes.Count > 0)
+            {
+                verdict += " — " + string.Join("; ", notes);
+            }
+
             if (problems.Count == 0)
             {
                 passed++;
@@ -78,7 +87,7 @@ public static class BudgetCheck
                 failed++;
             }
 
-            output.WriteLine($"{key,-60} {result.AllocatedBytes?.ToString(CultureInfo.InvariantCulture) ?? "?",11} {budget.AllocatedBytes,9} {Ratio(ratio),10} {Ratio(budget.MaxRatio),7}  {verdict}");
+            output.WriteLine($"{key,-60} {result.AllocatedBytes?.ToString(CultureInfo.InvariantCulture) ?? "?",11} {Bytes(budget.AllocatedBytes),9} {Ratio(ratio),10} {Ratio(budget.MaxRatio),7}  {verdict}");
         }
 
         output.WriteLine($"check-budgets: {passed} passed, {failed} failed, {missing} not run — {(failed == 0 && passed > 0 ? "PASS" : "FAIL")}");
@@ -87,7 +96,42 @@ public static class BudgetCheck
 
     private static string Ratio(double? ratio) => ratio is { } r ? r.ToString("0.000", CultureInfo.InvariantCulture) : "-";
 
-    private sealed record Budget(long AllocatedBytes, double? MaxRatio);
+    private static string Bytes(long? budget) => budget?.ToString(CultureInfo.InvariantCulture) ?? "-";
+
+    /// <summary>
+    /// The bounded-cost budgets: a median time per operation (the one place a time is absolute: the claim is "under 50 ms
+    /// for any pod") and growth, the median over the median of the same benchmark at a tenth of the input.
+    /// </summary>
+    private static void CheckTime(Result result, Budget budget, Dictionary<string, Result> measured, List<string> problems, List<string> notes)
+    {
+        var milliseconds = result.Median / 1e6;
+        if (budget.MaxMedianMs is { } maxMs)
+        {
+            notes.Add($"median {milliseconds.ToString("0.00", CultureInfo.InvariantCulture)} ms, budget {maxMs.ToString("0.#", CultureInfo.InvariantCulture)} ms");
+            if (milliseconds > maxMs)
+            {
+                problems.Add($"median {milliseconds.ToString("0.00", CultureInfo.InvariantCulture)} ms over {maxMs.ToString("0.#", CultureInfo.InvariantCulture)} ms");
+            }
+        }
+
+        if (budget.GrowthOver is { } smaller && budget.MaxGrowth is { } maxGrowth)
+        {
+            if (!measured.TryGetValue(smaller, out var small) || small.Median <= 0)
+            {
+                problems.Add(smaller + " (the input it grows from) was not run");
+                return;
+            }
+
+            var growth = result.Median / small.Median;
+            notes.Add($"{growth.ToString("0.0", CultureInfo.InvariantCulture)}x the time of {smaller}, budget {maxGrowth.ToString("0.#", CultureInfo.InvariantCulture)}x");
+            if (growth > maxGrowth)
+            {
+                problems.Add($"grows {growth.ToString("0.0", CultureInfo.InvariantCulture)}x over {smaller}, budget {maxGrowth.ToString("0.#", CultureInfo.InvariantCulture)}x");
+            }
+        }
+    }
+
+    private sealed record Budget(long? AllocatedBytes, double? MaxRatio, double? MaxMedianMs, string? GrowthOver, double? MaxGrowth);
 
     private sealed record Result(double Median, long? AllocatedBytes, string BaselineKey);
 
@@ -97,8 +141,19 @@ public static class BudgetCheck
         var budgets = new Dictionary<string, Budget>(StringComparer.Ordinal);
         foreach (var entry in document.RootElement.GetProperty("benchmarks").EnumerateObject())
         {
-            var maxRatio = entry.Value.TryGetProperty("maxRatioToBaseline", out var r) ? r.GetDouble() : (double?)null;
-            budgets[entry.Name] = new Budget(entry.Value.GetProperty("allocatedBytesPerOp").GetInt64(), maxRatio);
+            var value = entry.Value;
+            var maxRatio = value.TryGetProperty("maxRatioToBaseline", out var r) ? r.GetDouble() : (double?)null;
+            var allocated = value.TryGetProperty("allocatedBytesPerOp", out var a) ? a.GetInt64() : (long?)null;
+            var maxMs = value.TryGetProperty("maxMedianMs", out var m) ? m.GetDouble() : (double?)null;
+            string? growthOver = null;
+            double? maxGrowth = null;
+            if (value.TryGetProperty("maxGrowth", out var g))
+            {
+                growthOver = g.GetProperty("over").GetString();
+                maxGrowth = g.GetProperty("maxRatio").GetDouble();
+            }
+
+            budgets[entry.Name] = new Budget(allocated, maxRatio, maxMs, growthOver, maxGrowth);
         }
 
         return budgets;

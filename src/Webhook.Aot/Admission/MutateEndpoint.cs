@@ -6,6 +6,7 @@ using Webhook.Events;
 using Webhook.Injection;
 using Webhook.Observability;
 using Webhook.Sources;
+using Webhook.Injection.Text;
 
 namespace Webhook.Admission;
 
@@ -77,15 +78,15 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
         events?.Record(body, review.View, result, workspace.Pod);
         if (result.FailedOpen)
         {
-            Log.FailedOpen(log, result.Fault!, Encoding.UTF8.GetString(review.Uid), Encoding.UTF8.GetString(body[review.View.Namespace]));
+            Log.FailedOpen(log, result.Fault!, EchoedText.CutUtf8(review.Uid), EchoedText.CutUtf8(body[review.View.Namespace]));
             return;
         }
 
         if (warnings.Count > 0 && log.IsEnabled(LogLevel.Information))
         {
             // A pod made by a controller sends its warnings to that controller, where nobody reads them: the log says them too.
-            var ns = Encoding.UTF8.GetString(body[review.View.Namespace]);
-            var pod = workspace.Pod.Name.Length > 0 ? workspace.Pod.Name : workspace.Pod.GenerateName + "*";
+            var ns = EchoedText.CutUtf8(body[review.View.Namespace]);
+            var pod = EchoedText.Cut(workspace.Pod.Name.Length > 0 ? workspace.Pod.Name : workspace.Pod.GenerateName + "*");
             for (var i = 0; i < warnings.Count; i++)
             {
                 Log.AdmittedWithWarning(log, pod, ns, warnings[i].Message);
@@ -94,7 +95,7 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
 
         if (log.IsEnabled(LogLevel.Debug))
         {
-            Log.Admitted(log, Encoding.UTF8.GetString(review.Uid), Encoding.UTF8.GetString(body[review.View.Namespace]),
+            Log.Admitted(log, EchoedText.CutUtf8(review.Uid), EchoedText.CutUtf8(body[review.View.Namespace]),
                 AdmissionOutcomes.MetricLabel(outcome), warnings.Count);
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Webhook.Hosting;
+using Webhook.Injection.Text;
 
 namespace Webhook.Admission;
 
@@ -30,7 +31,7 @@ public sealed class ReviewRequest : IDisposable
         var contentType = context.Request.ContentType ?? "";
         if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return Fail(AdmissionOutcome.UnsupportedMediaType, "Content-Type must be application/json, not \"" + contentType + "\"");
+            return Fail(AdmissionOutcome.UnsupportedMediaType, "Content-Type must be application/json, not " + EchoedText.Quote(contentType));
         }
 
         var body = await RequestBody.ReadAsync(context.Request, ServeOptions.MaxRequestBytes, context.RequestAborted);
@@ -92,7 +93,7 @@ public sealed class ReviewRequest : IDisposable
 
         if (!System.Text.Ascii.Equals(body[view.Kind], expectedKind))
         {
-            return "request.kind.kind is \"" + System.Text.Encoding.UTF8.GetString(body[view.Kind]) + "\"; this endpoint admits " + expectedKind;
+            return "request.kind.kind is " + EchoedText.QuoteUtf8(body[view.Kind]) + "; this endpoint admits " + expectedKind;
         }
 
         return null;

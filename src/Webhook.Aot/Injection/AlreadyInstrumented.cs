@@ -1,6 +1,7 @@
 using Webhook.Injection.Env;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Sdk;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection;
 
@@ -41,7 +42,7 @@ public static class AlreadyInstrumented
             if (container.Name != CollectorSidecarName && EnvList.Contains(container.Env, SdkEnv.NodeNameEnv))
             {
                 byInjection = false;
-                return "container \"" + container.Name + "\" sets " + SdkEnv.NodeNameEnv;
+                return "container " + EchoedText.Quote(container.Name) + " sets " + SdkEnv.NodeNameEnv;
             }
         }
 

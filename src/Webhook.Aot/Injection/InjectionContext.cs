@@ -11,7 +11,16 @@ namespace Webhook.Injection;
 /// </summary>
 public sealed class InjectionContext
 {
+    /// <summary>
+    /// Warnings one pod gets at most, then one more that counts the rest: a pod with thousands of containers must not
+    /// get thousands of warnings and log lines. 16 is more than any pod the injection cases describe (at most 3).
+    /// </summary>
+    public const int MaxWarnings = 16;
+
     private readonly SelectedLanguage?[] _languages = new SelectedLanguage?[InjectionTable.All.Length];
+    private int _warningsLeftOut;
+    private HashSet<string> _names = new(StringComparer.Ordinal);
+    private Dictionary<string, ContainerView> _containersByName = new(StringComparer.Ordinal);
 
     public InjectionContext(PodView pod, string ns, InstrumentationSnapshot snapshot, InjectionSettings settings)
         : this(pod, new FragmentBuffer()) => Begin(ns, snapshot, settings);
@@ -58,7 +67,41 @@ public sealed class InjectionContext
     /// <summary>The env of an init container being described (the web server agent's), filled and written within one step (reused).</summary>
     public List<EnvEntry> InitContainerEnv { get; } = new();
 
-    public void Warn(WarningReason reason, string message) => Warnings.Add(new InjectionWarning(reason, message));
+    /// <summary>The container names of one language that match no container, collected for one warning (reused).</summary>
+    public List<string> UnmatchedNames { get; } = new();
+
+    /// <summary>A set of names to fill and use within one step (container-names seen so far), cleared (reused).</summary>
+    public HashSet<string> EmptyNameSet() => ReusedList.Clear(ref _names);
+
+    /// <summary>A map of containers by name to fill and use within one step, cleared (reused).</summary>
+    public Dictionary<string, ContainerView> EmptyContainerMap() => ReusedList.Clear(ref _containersByName);
+
+    /// <summary>The pod's resource attributes that are the same for every container, computed once per pod.</summary>
+    public Sdk.PodAttributes PodAttributes { get; } = new();
+
+    /// <summary>Adds a warning, or counts it once the pod has <see cref="MaxWarnings"/>; <see cref="EndWarnings"/> says how many were left out.</summary>
+    public void Warn(WarningReason reason, string message)
+    {
+        if (Warnings.Count < MaxWarnings)
+        {
+            Warnings.Add(new InjectionWarning(reason, message));
+        }
+        else
+        {
+            _warningsLeftOut++;
+        }
+    }
+
+    /// <summary>Closes the pod's warnings: one more counts those left out past <see cref="MaxWarnings"/>.</summary>
+    public void EndWarnings()
+    {
+        if (_warningsLeftOut > 0)
+        {
+            Warnings.Add(new InjectionWarning(WarningReason.MoreWarnings, _warningsLeftOut.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + " more warnings not shown (at most " + MaxWarnings.ToString(System.Globalization.CultureInfo.InvariantCulture) + " per pod)"));
+            _warningsLeftOut = 0;
+        }
+    }
 
     public void Decide(string language, bool injected, string reason) => Decisions.Add(new InjectionDecision(language, injected, reason));
 
@@ -81,11 +124,14 @@ public sealed class InjectionContext
         Settings = settings;
         Changes.Reset();
         Warnings.Clear();
+        _warningsLeftOut = 0;
         Decisions.Clear();
         Selected.Clear();
         InValidationOrder.Clear();
-        Targets.Clear();
+        ReusedList.Clear(Targets);
         InitContainerEnv.Clear();
+        ReusedList.Clear(UnmatchedNames);
+        PodAttributes.Reset(Pod);
     }
 }
 

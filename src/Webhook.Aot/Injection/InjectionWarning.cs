@@ -22,6 +22,9 @@ public enum WarningReason
     NoContainers,
     MalformedPod,
     InternalError,
+
+    /// <summary>The count of warnings left out past <see cref="InjectionContext.MaxWarnings"/>.</summary>
+    MoreWarnings,
 }
 
 /// <summary>An admission warning: <c>where: what happened; what to do</c>. A value, so a warning a successful injection always gives costs no object.</summary>

@@ -4,6 +4,7 @@ using Webhook.Injection.Patching;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Selection;
 using Webhook.Injection.Snapshot;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection;
 
@@ -32,6 +33,13 @@ public static class PodMutator
 
     /// <summary>Decides and records the pod's changes in <paramref name="context"/>; true when there are any.</summary>
     public static bool Decide(InjectionContext context)
+    {
+        var changed = DecideChanges(context);
+        context.EndWarnings();
+        return changed;
+    }
+
+    private static bool DecideChanges(InjectionContext context)
     {
         var pod = context.Pod;
         var selected = context.Selected;
@@ -209,7 +217,7 @@ public static class PodMutator
             return true;
         }
 
-        var message = "metadata.annotations[" + InstrumentationSelector.ShortKey(annotation) + "]: " + WarningText.Quote(value)
+        var message = "metadata.annotations[" + InstrumentationSelector.ShortKey(annotation) + "]: " + EchoedText.Quote(value)
             + " has characters other than letters, digits, '-' and ','; pod admitted unchanged";
         context.Warn(WarningReason.InvalidContainerNames, message);
         context.Decide("all", false, message);

@@ -40,7 +40,7 @@ public static class AgentInjector
         {
             if (SkipReason(target, rule, block) is { } reason)
             {
-                context.Warn(WarningReason.ContainerSkipped, "containers[" + target.Name + "]: " + reason + "; " + rule.DisplayName + " not injected into it");
+                context.Warn(WarningReason.ContainerSkipped, "containers[" + EchoedText.Cut(target.Name) + "]: " + reason + "; " + rule.DisplayName + " not injected into it");
                 continue;
             }
 
@@ -95,8 +95,8 @@ public static class AgentInjector
 
         // The operator still adds the init container (Python: with an empty copy source that fails at start-up).
         context.Warn(WarningReason.UnsupportedPlatform, "metadata.annotations[" + InstrumentationSelector.ShortKey(platform.Annotation) + "]: "
-            + WarningText.Quote(value) + " is not supported (use " + string.Join(" or ", platform.Options.Select(o => o.Value)) + "); " + rule.DisplayName + " not injected");
-        context.Decide(rule.Name, false, "unsupported " + platform.Annotation + " value \"" + value + "\"");
+            + EchoedText.Quote(value) + " is not supported (use " + string.Join(" or ", platform.Options.Select(o => o.Value)) + "); " + rule.DisplayName + " not injected");
+        context.Decide(rule.Name, false, "unsupported " + platform.Annotation + " value " + EchoedText.Quote(value));
         return false;
     }
 
@@ -143,7 +143,7 @@ public static class AgentInjector
             // cannot be extended either (the operator leaves it silently, so the agent never loads).
             if (env.Rule is EnvMergeRule.Concatenate or EnvMergeRule.Prepend && EnvList.Find(target.Env, env.Name) is { HasValueFrom: true })
             {
-                context.Warn(WarningReason.ContainerSkipped, "containers[" + target.Name + "]: env " + env.Name
+                context.Warn(WarningReason.ContainerSkipped, "containers[" + EchoedText.Cut(target.Name) + "]: env " + env.Name
                     + " from the Instrumentation uses valueFrom, which the agent setting cannot extend; the " + rule.DisplayName + " agent is not enabled in it");
                 continue;
             }

@@ -2,6 +2,7 @@ using Webhook.Crd;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Sdk;
 using Webhook.Injection.Selection;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Hooks;
 
@@ -18,7 +19,7 @@ public static class GoPrerequisites
         var pod = context.Pod;
         if (target is { IsInit: true })
         {
-            return "initContainers[" + target.Name + "]: Go cannot watch an init container, not injected; name a regular container";
+            return "initContainers[" + EchoedText.Cut(target.Name) + "]: Go cannot watch an init container, not injected; name a regular container";
         }
 
         if (pod.ShareProcessNamespace == false)
@@ -30,8 +31,8 @@ public static class GoPrerequisites
         var namesKey = context.Settings.MultiInstrumentation ? selected.Rule.ContainerNamesAnnotation : InjectionTable.ContainerNamesAnnotation;
         if (pod.Annotation(namesKey) is { } names && names.Contains(','))
         {
-            return "metadata.annotations[" + InstrumentationSelector.ShortKey(namesKey) + "]: Go watches one container, not \"" + names
-                + "\"; not injected, name one";
+            return "metadata.annotations[" + InstrumentationSelector.ShortKey(namesKey) + "]: Go watches one container, not " + EchoedText.Quote(names)
+                + "; not injected, name one";
         }
 
         if (!pod.Annotations.ContainsKey(GoSidecarHook.TargetExeAnnotation) && !SdkEnv.Names(go.Env, GoSidecarHook.TargetExeEnv)

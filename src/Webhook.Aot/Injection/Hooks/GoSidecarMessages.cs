@@ -37,26 +37,38 @@ public static class GoSidecarMessages
         return text.ToCachedString();
     }
 
-    /// <summary>The operator goes on silently when the named container is missing or more than one is named; we say so.</summary>
+    /// <summary>
+    /// The operator goes on silently when the named container is missing or more than one is named; we say so, naming
+    /// the first few ignored names (a list may hold thousands).
+    /// </summary>
     public static void WarnAboutTarget(InjectionContext context, SelectedLanguage selected, string targetName, ContainerView? target, ContainerView app)
     {
         if (target is null)
         {
-            context.Warn(WarningReason.ContainerNotFound, "metadata.annotations[container-names]: no container \"" + targetName
-                + "\" in the pod; Go takes \"" + app.Name + "\" as the app");
+            context.Warn(WarningReason.ContainerNotFound, "metadata.annotations[container-names]: no container " + EchoedText.Quote(targetName)
+                + " in the pod; Go takes " + EchoedText.Quote(app.Name) + " as the app");
         }
 
-        if (selected.ContainerNames.Count > 1)
+        var names = selected.ContainerNames;
+        if (names.Count > 1)
         {
             var text = new TextBuilder(stackalloc char[256]);
             text.Append("metadata.annotations[container-names]: Go watches one container, \"");
-            text.Append(targetName);
+            text.Append(EchoedText.Cut(targetName));
             text.Append("\"; ");
-            for (var i = 1; i < selected.ContainerNames.Count; i++)
+            var listed = Math.Min(names.Count - 1, EchoedText.MaxListed);
+            for (var i = 1; i <= listed; i++)
             {
                 text.Append(i == 1 ? "\"" : ", \"");
-                text.Append(selected.ContainerNames[i]);
+                text.Append(EchoedText.Cut(names[i]));
                 text.Append('"');
+            }
+
+            if (names.Count - 1 > listed)
+            {
+                text.Append(" and ");
+                text.Append(names.Count - 1 - listed);
+                text.Append(" more");
             }
 
             text.Append(" ignored");

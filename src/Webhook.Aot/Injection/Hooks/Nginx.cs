@@ -105,7 +105,7 @@ public static class NginxHook
         var skipped = 0;
         while (skipped < targets.Count && EnvList.Find(targets[skipped].Env, LibraryPathEnv) is { HasValueFrom: true })
         {
-            context.Warn(WarningReason.ContainerSkipped, "containers[" + targets[skipped].Name + "].env[" + LibraryPathEnv
+            context.Warn(WarningReason.ContainerSkipped, "containers[" + EchoedText.Cut(targets[skipped].Name) + "].env[" + LibraryPathEnv
                 + "]: uses valueFrom, which the Nginx module must extend; Nginx not injected into it");
             skipped++;
         }

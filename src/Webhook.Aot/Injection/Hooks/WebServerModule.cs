@@ -25,7 +25,7 @@ public static class WebServerModule
         var pod = context.Pod;
         var attributes = context.Attributes;
         ResourceAttributes.ExistingKeys(container, context.ExistingAttributeKeys);
-        ResourceAttributes.Compute(pod, context.Namespace, container, instrumentation, context.ExistingAttributeKeys, attributes);
+        ResourceAttributes.Compute(context, container, instrumentation, context.ExistingAttributeKeys, attributes);
         var endpoint = instrumentation.Spec?.Exporter?.Endpoint is { Length: > 0 } configured ? configured : DefaultEndpoint;
         var serviceNamespace = pod.Namespace.Length > 0 ? pod.Namespace
             : attributes.TryGetValue("k8s.namespace.name", out var ns) && ns.Length > 0 ? ns

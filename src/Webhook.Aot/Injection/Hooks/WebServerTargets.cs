@@ -1,5 +1,6 @@
 using Webhook.Injection.Pods;
 using Webhook.Injection.Selection;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Hooks;
 
@@ -16,7 +17,7 @@ public static class WebServerTargets
             var target = targets[i];
             if (target.IsInit)
             {
-                context.Warn(WarningReason.ContainerSkipped, "initContainers[" + target.Name + "]: " + selected.Rule.DisplayName
+                context.Warn(WarningReason.ContainerSkipped, "initContainers[" + EchoedText.Cut(target.Name) + "]: " + selected.Rule.DisplayName
                     + " cannot go into an init container, skipped; name a regular container");
                 continue;
             }
@@ -34,7 +35,7 @@ public static class WebServerTargets
         if (targets.Count > 1)
         {
             context.Warn(WarningReason.WebServerFirstContainerOnly, "metadata.annotations[container-names]: " + selected.Rule.DisplayName
-                + " module only in \"" + targets[0].Name + "\", others get env only; name one container");
+                + " module only in " + EchoedText.Quote(targets[0].Name) + ", others get env only; name one container");
         }
     }
 }

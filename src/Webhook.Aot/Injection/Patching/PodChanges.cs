@@ -14,6 +14,12 @@ public readonly record struct InitContainerSlot(string Name, ContainerView? Exis
 /// </summary>
 public sealed class PodChanges
 {
+    /// <summary>Volume lists up to this long are scanned; longer ones are looked up through <see cref="_volumeNames"/>.</summary>
+    private const int VolumeScanLimit = 16;
+
+    /// <summary>The pod's volume names as a set, built when first needed for a pod with many volumes (one per target otherwise).</summary>
+    private HashSet<string>? _volumeNames;
+
     public PodChanges(PodView pod, FragmentBuffer fragments)
     {
         Pod = pod;
@@ -62,6 +68,7 @@ public sealed class PodChanges
         NewVolumes.Clear();
         NewContainers.Clear();
         SetShareProcessNamespace = false;
+        _volumeNames = null;
         foreach (var container in Pod.InitContainers)
         {
             InitContainers.Add(new InitContainerSlot(container.Name, container, default));
@@ -70,7 +77,7 @@ public sealed class PodChanges
 
     public bool HasVolume(string name)
     {
-        if (Pod.VolumeNames.Contains(name))
+        if (Pod.VolumeNames.Count <= VolumeScanLimit ? Pod.VolumeNames.Contains(name) : (_volumeNames ??= new HashSet<string>(Pod.VolumeNames, StringComparer.Ordinal)).Contains(name))
         {
             return true;
         }

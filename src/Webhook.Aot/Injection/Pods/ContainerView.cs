@@ -77,9 +77,9 @@ public sealed class ContainerView
         Image = "";
         ImagePullPolicy = null;
         HasEnv = false;
-        Env.Clear();
+        ReusedList.Clear(Env);
         HasVolumeMounts = false;
-        VolumeMounts.Clear();
+        ReusedList.Clear(VolumeMounts);
         MountsChanged = false;
         SecurityContext = default;
         EnvFrom = default;

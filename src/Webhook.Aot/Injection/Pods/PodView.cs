@@ -68,14 +68,14 @@ public sealed class PodView
     public void Clear()
     {
         Name = GenerateName = Namespace = Uid = NodeName = "";
-        Labels.Clear();
-        Annotations.Clear();
-        Owners.Clear();
+        ClearMap(Labels);
+        ClearMap(Annotations);
+        ReusedList.Clear(Owners);
         Release(Containers);
         Release(InitContainers);
         HasInitContainers = false;
         HasVolumes = false;
-        VolumeNames.Clear();
+        ReusedList.Clear(VolumeNames);
         ShareProcessNamespace = null;
     }
 
@@ -86,11 +86,23 @@ public sealed class PodView
     {
         foreach (var container in containers)
         {
-            container.Clear();
-            _spareContainers.Add(container);
+            if (_spareContainers.Count < ReusedList.KeptCapacity)
+            {
+                container.Clear();
+                _spareContainers.Add(container);
+            }
         }
 
-        containers.Clear();
+        ReusedList.Clear(containers);
+    }
+
+    private static void ClearMap(Dictionary<string, string> map)
+    {
+        map.Clear();
+        if (map.EnsureCapacity(0) > ReusedList.KeptCapacity)
+        {
+            map.TrimExcess();
+        }
     }
 
     private static ContainerView? Find(List<ContainerView> containers, string name)

@@ -4,11 +4,17 @@ namespace Webhook.Injection.Sdk;
 
 /// <summary>
 /// The resource attribute map R of the operator: set-or-replace by key, written as <c>key=value</c> pairs in
-/// ordinal key order. A list, not a sorted dictionary: it holds about fifteen keys and is reused from pod to pod.
+/// ordinal key order. A list, not a sorted dictionary: it usually holds about fifteen keys and is reused from pod to
+/// pod. A pod's annotations can add any number of keys, so past <see cref="ScanLimit"/> keys an index finds them
+/// (linear in the keys instead of quadratic).
 /// </summary>
 public sealed class AttributeMap
 {
+    /// <summary>More keys than a pod gets without <c>resource.opentelemetry.io/*</c> annotations of its own.</summary>
+    private const int ScanLimit = 32;
+
     private readonly List<KeyValuePair<string, string>> _entries = new();
+    private Dictionary<string, int>? _index;
 
     public int Count => _entries.Count;
 
@@ -20,10 +26,17 @@ public sealed class AttributeMap
             if (index >= 0)
             {
                 _entries[index] = new(key, value);
+                return;
             }
-            else
+
+            _entries.Add(new(key, value));
+            if (_index is not null)
             {
-                _entries.Add(new(key, value));
+                _index[key] = _entries.Count - 1;
+            }
+            else if (_entries.Count > ScanLimit)
+            {
+                Reindex();
             }
         }
     }
@@ -37,12 +50,21 @@ public sealed class AttributeMap
         return index >= 0;
     }
 
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        _entries.Clear();
+        _index = null;
+    }
 
     /// <summary><c>key=value</c> pairs in ordinal key order joined by commas, values unescaped (as the operator writes them).</summary>
     public string Serialize()
     {
         _entries.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        if (_index is not null)
+        {
+            Reindex();
+        }
+
         var text = new TextBuilder(stackalloc char[TextCache.MaxLength]);
         for (var i = 0; i < _entries.Count; i++)
         {
@@ -59,8 +81,23 @@ public sealed class AttributeMap
         return text.ToCachedString();
     }
 
+    private void Reindex()
+    {
+        _index ??= new Dictionary<string, int>(_entries.Count * 2, StringComparer.Ordinal);
+        _index.Clear();
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            _index[_entries[i].Key] = i;
+        }
+    }
+
     private int IndexOf(string key)
     {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out var at) ? at : -1;
+        }
+
         for (var i = 0; i < _entries.Count; i++)
         {
             if (_entries[i].Key == key)

@@ -25,8 +25,14 @@ public static class OwnerNames
         ("CronJob", "k8s.cronjob.name", "k8s.cronjob.uid"),
     ];
 
-    public static void Add(PodView pod, bool addUids, AttributeMap attributes, HashSet<string> existing)
+    /// <summary>
+    /// Fills <paramref name="into"/> (cleared first) with the attributes the owners give, each key once with the last
+    /// non-empty value set for it, in the order keys were first set: applying them gives the map that setting each
+    /// owner's attributes in turn would. A handful of keys, however many owners the pod lists.
+    /// </summary>
+    public static void Collect(PodView pod, bool addUids, List<KeyValuePair<string, string>> into)
     {
+        into.Clear();
         foreach (var owner in pod.Owners)
         {
             foreach (var (kind, nameKey, uidKey) in s_kinds)
@@ -36,19 +42,19 @@ public static class OwnerNames
                     continue;
                 }
 
-                Set(attributes, existing, nameKey, owner.Name);
+                Set(into, nameKey, owner.Name);
                 if (addUids)
                 {
-                    Set(attributes, existing, uidKey, owner.Uid);
+                    Set(into, uidKey, owner.Uid);
                 }
 
                 if (kind == "ReplicaSet" && DeploymentOf(owner.Name, pod.Label(PodTemplateHashLabel)) is { } deployment)
                 {
-                    Set(attributes, existing, "k8s.deployment.name", deployment);
+                    Set(into, "k8s.deployment.name", deployment);
                 }
                 else if (kind == "Job" && CronJobOf(owner.Name) is { } cronJob)
                 {
-                    Set(attributes, existing, "k8s.cronjob.name", cronJob);
+                    Set(into, "k8s.cronjob.name", cronJob);
                 }
 
                 break;
@@ -75,11 +81,23 @@ public static class OwnerNames
         return dash > 0 && dash < job.Length - 1 && !job.AsSpan(dash + 1).ContainsAnyExceptInRange('0', '9') ? TextCache.Slice(job, 0, dash) : null;
     }
 
-    private static void Set(AttributeMap attributes, HashSet<string> existing, string key, string value)
+    /// <summary>Empty values set nothing (as for the other layers); at most 14 keys, so a scan.</summary>
+    private static void Set(List<KeyValuePair<string, string>> into, string key, string value)
     {
-        if (value.Length > 0 && !existing.Contains(key))
+        if (value.Length == 0)
         {
-            attributes[key] = value;
+            return;
         }
+
+        for (var i = 0; i < into.Count; i++)
+        {
+            if (into[i].Key == key)
+            {
+                into[i] = new(key, value);
+                return;
+            }
+        }
+
+        into.Add(new(key, value));
     }
 }

@@ -54,8 +54,10 @@ public static class ResourceAttributes
     }
 
     /// <summary>Fills <paramref name="attributes"/> (cleared first) for <paramref name="app"/>.</summary>
-    public static void Compute(PodView pod, string ns, ContainerView app, Instrumentation instrumentation, HashSet<string> existing, AttributeMap attributes)
+    public static void Compute(InjectionContext context, ContainerView app, Instrumentation instrumentation, HashSet<string> existing, AttributeMap attributes)
     {
+        var pod = context.Pod;
+        var ns = context.Namespace;
         var spec = instrumentation.Spec!;
         attributes.Clear();
         // Layer 1 copies every CR entry, empty values too ("key=", shared spec §7.5.6); later layers skip empty values.
@@ -79,17 +81,16 @@ public static class ResourceAttributes
             ? id
             : ns.Length > 0 && app.Name.Length > 0 ? TextCache.Concat([ns, ".", PodNamePlaceholder, ".", app.Name]) : "";
         Set(attributes, existing, "service.instance.id", instanceId);
-        OwnerNames.Add(pod, spec.Resource?.AddK8sUIDAttributes == true, attributes, existing);
-
-        foreach (var (key, value) in pod.Annotations)
+        foreach (var (key, value) in context.PodAttributes.Owners(spec.Resource?.AddK8sUIDAttributes == true))
         {
-            if (key.StartsWith(AnnotationPrefix, StringComparison.Ordinal) && key.Length > AnnotationPrefix.Length)
+            Set(attributes, existing, key, value);
+        }
+
+        foreach (var (attribute, value) in context.PodAttributes.Annotations)
+        {
+            if (!existing.Contains(attribute))
             {
-                var attribute = TextCache.Slice(key, AnnotationPrefix.Length, key.Length - AnnotationPrefix.Length);
-                if (attribute != "service.name" && !existing.Contains(attribute))
-                {
-                    attributes[attribute] = value;
-                }
+                attributes[attribute] = value;
             }
         }
 

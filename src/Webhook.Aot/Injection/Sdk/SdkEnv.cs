@@ -79,7 +79,7 @@ public static class SdkEnv
         var existing = context.ExistingAttributeKeys;
         var attributes = context.Attributes;
         ResourceAttributes.ExistingKeys(app, existing);
-        ResourceAttributes.Compute(pod, context.Namespace, app, instrumentation, existing, attributes);
+        ResourceAttributes.Compute(context, app, instrumentation, existing, attributes);
 
         EnvList.AppendIfAbsent(env, EnvEntry.Literal("OTEL_SERVICE_NAME", ServiceName.Choose(pod, app, instrumentation, attributes)));
         if (spec.Exporter?.Endpoint is { Length: > 0 } endpoint)
@@ -144,7 +144,7 @@ public static class SdkEnv
         else if (target.Env[index].HasValueFrom)
         {
             // The operator would add a value next to valueFrom, which the API server rejects; keep the user's entry.
-            context.Warn(WarningReason.ResourceAttributesValueFrom, "containers[" + target.Name + "].env[" + ResourceAttributesEnv
+            context.Warn(WarningReason.ResourceAttributesValueFrom, "containers[" + EchoedText.Cut(target.Name) + "].env[" + ResourceAttributesEnv
                 + "]: uses valueFrom, so Kubernetes attributes were not added; set them with a value instead");
         }
         else if (serialized.Length > 0)

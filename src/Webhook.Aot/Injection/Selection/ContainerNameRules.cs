@@ -16,16 +16,19 @@ public static class ContainerNameRules
 
     /// <summary>
     /// Appends the comma-separated names of <paramref name="value"/> to <paramref name="into"/>, without trimming and
-    /// keeping empty names, as the operator splits them (validation already refused spaces).
+    /// keeping empty names, as the operator splits them (validation already refused spaces). The names of a list
+    /// longer than <see cref="TextCache.MaxLength"/> are not kept in the cache: a list of thousands would push out the
+    /// strings the workloads' pods share, and make every later pod allocate them again.
     /// </summary>
     public static void Split(string value, List<string> into)
     {
+        var cached = value.Length <= TextCache.MaxLength;
         var start = 0;
         while (true)
         {
             var comma = value.IndexOf(',', start);
             var end = comma < 0 ? value.Length : comma;
-            into.Add(TextCache.Slice(value, start, end - start));
+            into.Add(cached ? TextCache.Slice(value, start, end - start) : value[start..end]);
             if (comma < 0)
             {
                 return;
@@ -47,7 +50,7 @@ public static class ContainerNameRules
             var names = selected[i].ContainerNames;
             if (HasDuplicate(names))
             {
-                return "duplicated container names detected: [" + string.Join(" ", Duplicates(names)) + "]";
+                return "duplicated container names detected: [" + Duplicates(names) + "]";
             }
 
             withNames += names.Count > 0 ? 1 : 0;
@@ -62,11 +65,26 @@ public static class ContainerNameRules
         return null;
     }
 
+    /// <summary>Whether a non-empty name repeats: scanned when the list is short, through a set when long (linear either way).</summary>
     private static bool HasDuplicate(List<string> names)
     {
-        for (var i = 0; i < names.Count; i++)
+        if (names.Count <= NameLookup.ScanLimit)
         {
-            if (names[i].Length > 0 && names.IndexOf(names[i], i + 1) > 0)
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (names[i].Length > 0 && names.IndexOf(names[i], i + 1) > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var seen = new HashSet<string>(names.Count, StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (name.Length > 0 && !seen.Add(name))
             {
                 return true;
             }
@@ -75,6 +93,14 @@ public static class ContainerNameRules
         return false;
     }
 
-    private static List<string> Duplicates(List<string> names)
-        => names.Where(n => n.Length > 0).GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+    /// <summary>The repeated names in ordinal order, each once; the first few of them, cut, then "and N more".</summary>
+    private static string Duplicates(List<string> names)
+    {
+        var repeated = names.Where(n => n.Length > 0).GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key)
+            .Order(StringComparer.Ordinal).ToList();
+        var shown = string.Join(" ", repeated.Take(EchoedText.MaxListed).Select(EchoedText.Cut));
+        return repeated.Count > EchoedText.MaxListed
+            ? shown + " and " + (repeated.Count - EchoedText.MaxListed).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more"
+            : shown;
+    }
 }

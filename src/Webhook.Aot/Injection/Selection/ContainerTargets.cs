@@ -1,4 +1,5 @@
 using Webhook.Injection.Pods;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Selection;
 
@@ -8,8 +9,9 @@ public static class ContainerTargets
     /// <summary>
     /// The named containers (regular first, then init containers), or the first regular container when none are
     /// named. Ordered init containers first by their index, then regular ones in the order named. A name is used once;
-    /// a name that matches no container is reported (the operator ignores it silently). The list is the context's
-    /// <see cref="InjectionContext.Targets"/>, refilled on each call.
+    /// names that match no container are reported in one warning (the operator ignores them silently). The list is the
+    /// context's <see cref="InjectionContext.Targets"/>, refilled on each call. Linear in the names and containers:
+    /// long lists are looked up through sets (<see cref="NameLookup"/>).
     /// </summary>
     public static List<ContainerView> Resolve(InjectionContext context, SelectedLanguage language)
     {
@@ -27,38 +29,70 @@ public static class ContainerTargets
         }
 
         var names = language.ContainerNames;
+        var lookup = new NameLookup(context, names.Count);
+        var unmatched = context.UnmatchedNames;
+        unmatched.Clear();
+        var anyInit = false;
         for (var i = 0; i < names.Count; i++)
         {
             var name = names[i];
-            if (names.IndexOf(name) < i)
+            if (!lookup.IsFirst(names, i))
             {
                 continue;
             }
 
-            var container = pod.FindContainer(name);
-            if (container is null)
+            if (lookup.Find(name) is not { } container)
             {
-                context.Warn(WarningReason.ContainerNotFound, "metadata.annotations[container-names]: no container " + WarningText.Quote(name) + " in the pod; "
-                    + language.Rule.DisplayName + " skips it");
+                unmatched.Add(name);
                 continue;
             }
 
-            if (!container.IsInit)
-            {
-                targets.Add(container);
-                continue;
-            }
+            anyInit |= container.IsInit;
+            targets.Add(container);
+        }
 
-            // Init containers go first, by their index: insert before the first regular one or the first later init one.
-            var at = 0;
-            while (at < targets.Count && targets[at].IsInit && targets[at].Index < container.Index)
-            {
-                at++;
-            }
+        if (anyInit)
+        {
+            InitContainersFirst(targets);
+        }
 
-            targets.Insert(at, container);
+        if (unmatched.Count > 0)
+        {
+            WarnUnmatched(context, language, unmatched);
         }
 
         return targets;
+    }
+
+    /// <summary>Init containers go first, by their index; regular ones keep the order they were named in.</summary>
+    private static void InitContainersFirst(List<ContainerView> targets)
+    {
+        var all = targets.ToArray();
+        targets.Clear();
+        foreach (var target in all)
+        {
+            if (target.IsInit)
+            {
+                targets.Add(target);
+            }
+        }
+
+        targets.Sort(static (a, b) => a.Index.CompareTo(b.Index));
+        foreach (var target in all)
+        {
+            if (!target.IsInit)
+            {
+                targets.Add(target);
+            }
+        }
+    }
+
+    private static void WarnUnmatched(InjectionContext context, SelectedLanguage language, List<string> unmatched)
+    {
+        var message = unmatched.Count == 1
+            ? "metadata.annotations[container-names]: no container " + EchoedText.Quote(unmatched[0]) + " in the pod; " + language.Rule.DisplayName + " skips it"
+            : "metadata.annotations[container-names]: no containers " + EchoedText.List(unmatched, 0, unmatched.Count) + " in the pod; "
+                + language.Rule.DisplayName + " skips them";
+        context.Warn(WarningReason.ContainerNotFound, message);
     }
 }

@@ -21,12 +21,12 @@ public static class InstrumentationSelector
                 case 1:
                     return candidates[0];
                 case 0:
-                    problem = Where(language) + ": no Instrumentation in namespace \"" + context.Namespace
-                        + "\"; pod admitted unchanged; create one, then recreate the pod";
+                    problem = Where(language) + ": no Instrumentation in namespace " + EchoedText.Quote(context.Namespace)
+                        + "; pod admitted unchanged; create one, then recreate the pod";
                     return null;
                 default:
                     problem = Where(language) + ": " + candidates.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                        + " Instrumentations in namespace \"" + context.Namespace + "\"; pod admitted unchanged; name one instead of \"true\"";
+                        + " Instrumentations in namespace " + EchoedText.Quote(context.Namespace) + "; pod admitted unchanged; name one instead of \"true\"";
                     return null;
             }
         }
@@ -37,7 +37,7 @@ public static class InstrumentationSelector
         var found = context.Snapshot.Find(ns, name);
         if (found is null)
         {
-            problem = Where(language) + ": no Instrumentation " + WarningText.Quote(name) + " in namespace " + WarningText.Quote(ns) + "; pod admitted unchanged";
+            problem = Where(language) + ": no Instrumentation " + EchoedText.Quote(name) + " in namespace " + EchoedText.Quote(ns) + "; pod admitted unchanged";
         }
 
         return found;

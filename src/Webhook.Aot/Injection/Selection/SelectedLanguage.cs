@@ -22,6 +22,6 @@ public sealed class SelectedLanguage
     {
         Rule = rule;
         Instrumentation = instrumentation;
-        ContainerNames.Clear();
+        ReusedList.Clear(ContainerNames);
     }
 }

@@ -43,7 +43,7 @@ public sealed class OwnerNamesTests
     public void CronJobOf_NoDashDigitsSuffix_IsNull(string job) => Assert.Null(OwnerNames.CronJobOf(job));
 
     [Fact]
-    public void Add_ReplicaSetWithHashLabel_AddsDeploymentNameButNoDeploymentUid()
+    public void Collect_ReplicaSetWithHashLabel_AddsDeploymentNameButNoDeploymentUid()
     {
         var attributes = Owners("""{"metadata":{"labels":{"pod-template-hash":"abc12"},"ownerReferences":[{"kind":"ReplicaSet","name":"web-abc12","uid":"u-rs"}]}}""", addUids: true);
 
@@ -51,7 +51,7 @@ public sealed class OwnerNamesTests
     }
 
     [Fact]
-    public void Add_JobWithScheduleSuffix_AddsCronJobNameButNoCronJobUid()
+    public void Collect_JobWithScheduleSuffix_AddsCronJobNameButNoCronJobUid()
     {
         var attributes = Owners("""{"metadata":{"ownerReferences":[{"kind":"Job","name":"nightly-42","uid":"u-job"}]}}""", addUids: true);
 
@@ -59,7 +59,7 @@ public sealed class OwnerNamesTests
     }
 
     [Fact]
-    public void Add_KindInOtherCase_IsMatched()
+    public void Collect_KindInOtherCase_IsMatched()
     {
         var attributes = Owners("""{"metadata":{"ownerReferences":[{"kind":"STATEFULSET","name":"db","uid":"u"},{"kind":"daemonSet","name":"agent","uid":"v"}]}}""", addUids: false);
 
@@ -67,28 +67,35 @@ public sealed class OwnerNamesTests
     }
 
     [Fact]
-    public void Add_UnknownKind_AddsNothing()
+    public void Collect_UnknownKind_AddsNothing()
         => Assert.Empty(Owners("""{"metadata":{"ownerReferences":[{"kind":"Rollout","name":"canary","uid":"u"}]}}""", addUids: true));
 
     [Fact]
-    public void Add_KeysTheUserAlreadySets_AreNotOverwritten()
+    public void Collect_ManyOwnersOfOneKind_KeepsTheLastNonEmptyNameOnce()
     {
-        var pod = PodReader.Read(Encoding.UTF8.GetBytes("""{"metadata":{"labels":{"pod-template-hash":"h1"},"ownerReferences":[{"kind":"ReplicaSet","name":"web-h1","uid":"u"}]}}"""));
-        var attributes = new AttributeMap();
+        var owners = string.Join(",", Enumerable.Range(0, 10_000).Select(i => "{\"kind\":\"Job\",\"name\":\"job-" + i + "\",\"uid\":\"u" + i + "\"}"));
+        var pod = PodReader.Read(Encoding.UTF8.GetBytes("{\"metadata\":{\"ownerReferences\":[" + owners + ",{\"kind\":\"Job\",\"name\":\"\"}]}}"));
+        var collected = new List<KeyValuePair<string, string>>();
 
-        OwnerNames.Add(pod, addUids: true, attributes, ["k8s.deployment.name", "k8s.replicaset.uid"]);
+        OwnerNames.Collect(pod, addUids: true, collected);
 
-        Assert.Equal("k8s.replicaset.name=web-h1", attributes.Serialize());
+        Assert.Equal([new("k8s.job.name", "job-9999"), new("k8s.job.uid", "u9999"), new("k8s.cronjob.name", "job")], collected);
     }
 
     [Fact]
-    public void Add_OwnerWithoutUid_AddsNoEmptyUid()
+    public void Collect_OwnerWithoutUid_AddsNoEmptyUid()
         => Assert.Equal(["k8s.deployment.name=web"], Owners("""{"metadata":{"ownerReferences":[{"kind":"Deployment","name":"web"}]}}""", addUids: true));
 
     private static IEnumerable<string> Owners(string podJson, bool addUids)
     {
+        var collected = new List<KeyValuePair<string, string>>();
+        OwnerNames.Collect(PodReader.Read(Encoding.UTF8.GetBytes(podJson)), addUids, collected);
         var attributes = new AttributeMap();
-        OwnerNames.Add(PodReader.Read(Encoding.UTF8.GetBytes(podJson)), addUids, attributes, []);
+        foreach (var (key, value) in collected)
+        {
+            attributes[key] = value;
+        }
+
         return attributes.Count == 0 ? [] : attributes.Serialize().Split(',');
     }
 }
