@@ -18,6 +18,7 @@ public static class EventReasons
         WarningReason.NoInstrumentation => "NoInstrumentation",
         WarningReason.AmbiguousInstrumentation => "AmbiguousInstrumentation",
         WarningReason.InstrumentationNotFound => "InstrumentationNotFound",
+        WarningReason.CrossNamespaceInstrumentation => "CrossNamespaceInstrumentation",
 
         // The OpenTelemetry Operator's reason for a language switched off, kept so its event queries still work.
         WarningReason.LanguageDisabled => "InstrumentationRequestRejected",
@@ -33,6 +34,8 @@ public static class EventReasons
         WarningReason.WebServerFirstContainerOnly => "WebServerFirstContainerOnly",
         WarningReason.AlreadyInstrumented => "AlreadyInstrumented",
         WarningReason.NoContainers => "NoContainers",
+        WarningReason.MalformedPod => "MalformedPod",
+        WarningReason.MoreWarnings => "MoreWarnings",
         WarningReason.InternalError => "InjectionFailed",
 
         // A reason added without a row here still gets an Event; EventReasonsTests fails until the row is written.
