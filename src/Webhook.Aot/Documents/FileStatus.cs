@@ -14,6 +14,8 @@ internal static partial class FileStatus
     private const int AtEmptyPath = 0x1000;
     private const uint StatxType = 0x1;
     private const uint StatxSize = 0x200;
+
+    // open(2) flags, the same on x64 and arm64.
     private const int ReadOnly = 0x0;
     private const int NonBlocking = 0x800;
     private const int NoControllingTerminal = 0x100;

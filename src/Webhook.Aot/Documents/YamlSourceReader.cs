@@ -13,9 +13,10 @@ internal sealed class YamlSourceReader
 {
     /// <summary>
     /// How much JSON the aliases of one file may write, so a small file cannot expand without bound: far more than
-    /// any real Instrumentation or manifest repeats (the API server refuses objects over 1.5 MiB).
+    /// any real Instrumentation or manifest repeats (etcd refuses objects over 1.5 MiB whole). As every replayed
+    /// node also costs a line-map entry, this bounds memory too.
     /// </summary>
-    internal const int MaxAliasBytes = 4 * 1024 * 1024;
+    internal const int MaxAliasBytes = 1024 * 1024;
 
     private const string TagPrefix = "tag:yaml.org,2002:";
 

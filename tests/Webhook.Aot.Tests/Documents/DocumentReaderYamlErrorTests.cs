@@ -128,7 +128,7 @@ public sealed class DocumentReaderYamlErrorTests
         // 60 aliases are few events but 60 MiB of JSON: the cap counts what aliases write, not how many there are.
         var error = Assert.Throws<DocumentFormatException>(() => DocumentReader.Read(HostileFiles.AliasBomb(), "bomb.yaml"));
 
-        Assert.StartsWith("bomb.yaml: document 1, line " + HostileFiles.AliasBombAliasLine + ": aliases expand to more than 4 MiB of JSON",
+        Assert.StartsWith("bomb.yaml: document 1, line " + HostileFiles.AliasBombAliasLine + ": aliases expand to more than 1 MiB of JSON",
             error.Message, StringComparison.Ordinal);
         Assert.Equal("copies", error.Path.Split('[')[0]);
     }
