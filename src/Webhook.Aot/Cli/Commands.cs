@@ -1,3 +1,5 @@
+using Webhook.Documents;
+
 namespace Webhook.Cli;
 
 /// <summary>Dispatches <c>otel-webhook COMMAND …</c> and turns usage mistakes into exit code 2 with a message.</summary>
@@ -51,6 +53,12 @@ public static class Commands
         {
             errors.WriteLine(e.Message);
             return 2;
+        }
+        catch (DocumentFileException e)
+        {
+            // -f names something that is not read: a device, a named pipe, a file or input over the size cap.
+            errors.WriteLine(e.Message);
+            return 1;
         }
     }
 }

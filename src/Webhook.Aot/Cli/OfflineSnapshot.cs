@@ -3,6 +3,7 @@ using Webhook.Crd;
 using Webhook.Documents;
 using Webhook.Injection.Snapshot;
 using Webhook.Instrumentations;
+using Webhook.Sources;
 
 namespace Webhook.Cli;
 
@@ -45,9 +46,9 @@ public sealed class OfflineSnapshot
             IReadOnlyList<SourceDocument> documents;
             try
             {
-                documents = DocumentReader.Read(File.ReadAllText(path), path);
+                documents = DocumentReader.Read(InputFile.ReadText(path, InstrumentationFolder.MaxFileBytes), path);
             }
-            catch (DocumentFormatException e)
+            catch (Exception e) when (e is DocumentFormatException or DocumentFileException)
             {
                 _errors.WriteLine(e.Message + "; file skipped");
                 continue;

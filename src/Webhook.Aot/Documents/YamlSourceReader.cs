@@ -11,22 +11,40 @@ namespace Webhook.Documents;
 /// </summary>
 internal sealed class YamlSourceReader
 {
-    /// <summary>Aliases may copy at most this many events per document, so a small file cannot expand without bound.</summary>
-    private const int MaxReplayedEvents = 1_000_000;
+    /// <summary>
+    /// How much JSON the aliases of one file may write, so a small file cannot expand without bound: far more than
+    /// any real Instrumentation or manifest repeats (etcd refuses objects over 1.5 MiB whole). As every replayed
+    /// node also costs a line-map entry, this bounds memory too.
+    /// </summary>
+    internal const int MaxAliasBytes = 1024 * 1024;
 
     private const string TagPrefix = "tag:yaml.org,2002:";
 
     private readonly string _sourceName;
     private readonly Parser _parser;
 
-    /// <summary>Each anchor's node as events, with aliases inside it already expanded.</summary>
-    private readonly Dictionary<string, List<ParsingEvent>> _anchors = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The events read while an anchored node was being read, aliases inside it already expanded. Nested anchors
+    /// share it: each anchor is a range of it, so an event is kept once however many anchors hold it.
+    /// </summary>
+    private readonly List<ParsingEvent> _recorded = [];
 
-    /// <summary>Anchored nodes being read: every event read is appended to each until its node ends.</summary>
-    private readonly List<(string Name, List<ParsingEvent> Events)> _recordings = [];
+    /// <summary>Each anchor's node, as a range of <see cref="_recorded"/>.</summary>
+    private readonly Dictionary<string, (int Start, int Count)> _anchors = new(StringComparer.Ordinal);
 
-    private IEnumerator<ParsingEvent>? _replay;
-    private int _replayedEvents;
+    /// <summary>Anchored nodes being read, with where each starts in <see cref="_recorded"/>.</summary>
+    private readonly List<(string Name, int Start)> _recordings = [];
+
+    /// <summary>The alias being replayed: the next event of its range, its end, where it is and the JSON written before it.</summary>
+    private int _replayNext;
+    private int _replayEnd;
+    private Mark _alias = Mark.Empty;
+    private long _writtenBeforeAlias;
+
+    /// <summary>JSON written by the aliases of this file whose replay has ended.</summary>
+    private long _aliasBytes;
+
+    private Utf8JsonWriter? _writer;
     private int _index = -1;
     private Mark _lastEnd = Mark.Empty;
 
@@ -46,7 +64,7 @@ internal sealed class YamlSourceReader
             {
                 _index++;
                 _anchors.Clear();
-                _replayedEvents = 0;
+                _recorded.Clear();
                 if (ReadDocument() is { } document)
                 {
                     documents.Add(document);
@@ -82,7 +100,10 @@ internal sealed class YamlSourceReader
         var output = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(output, DocumentReader.JsonOptions))
         {
+            _writer = writer;
             WriteNode(writer, lines, root, mark, replayed, FieldPath.Root, depth: 1);
+            EndReplay();
+            _writer = null;
         }
 
         return new SourceDocument(_sourceName, _index, (int)mark.Line, output.WrittenSpan.ToArray(), lines);
@@ -96,7 +117,7 @@ internal sealed class YamlSourceReader
         if (anchor is not null)
         {
             _anchors.Remove(anchor);
-            _recordings.Add((anchor, [node]));
+            _recordings.Add((anchor, Record(node)));
         }
 
         switch (node)
@@ -118,9 +139,9 @@ internal sealed class YamlSourceReader
 
         if (anchor is not null)
         {
-            var (name, events) = _recordings[^1];
+            var (name, start) = _recordings[^1];
             _recordings.RemoveAt(_recordings.Count - 1);
-            _anchors[name] = events;
+            _anchors[name] = (start, _recorded.Count - start);
         }
     }
 
@@ -203,7 +224,7 @@ internal sealed class YamlSourceReader
 
         if (!replayed && !scalar.Anchor.IsEmpty)
         {
-            _anchors[scalar.Anchor.Value] = [scalar];
+            _anchors[scalar.Anchor.Value] = (Record(scalar), 1);
         }
 
         var resolved = Resolve(scalar, mark, parentPath);
@@ -261,46 +282,75 @@ internal sealed class YamlSourceReader
     private ParsingEvent Next(string path, out Mark start, out bool replayed)
     {
         ParsingEvent next;
-        if (_replay is not null && _replay.MoveNext())
+        if (_replayNext < _replayEnd)
         {
-            next = _replay.Current;
-            start = next.Start;
+            next = _recorded[_replayNext++];
             replayed = true;
         }
         else
         {
-            _replay = null;
+            EndReplay();
             next = NextFromParser();
-            start = next.Start;
             replayed = false;
             if (next is AnchorAlias alias)
             {
-                _replay = EventsOf(alias, path).GetEnumerator();
-                _replay.MoveNext();
-                next = _replay.Current;
+                (_replayNext, var count) = RangeOf(alias, path);
+                _replayEnd = _replayNext + count;
+                _alias = alias.Start;
+                _writtenBeforeAlias = Written;
+                next = _recorded[_replayNext++];
                 replayed = true;
             }
         }
 
-        if (replayed && ++_replayedEvents > MaxReplayedEvents)
+        start = next.Start;
+
+        // Checked before the event is written: past the cap by one scalar at most, and that scalar is in the file.
+        if (replayed && _aliasBytes + (Written - _writtenBeforeAlias) > MaxAliasBytes)
         {
-            throw Error(start, path, $"aliases expand to more than {MaxReplayedEvents} nodes");
+            throw Error(_alias, path, $"aliases expand to more than {DocumentFile.Size(MaxAliasBytes)} of JSON in this file; "
+                + "write the repeated parts out, or repeat less through aliases");
         }
 
-        foreach (var (_, events) in _recordings)
+        if (_recordings.Count > 0)
         {
-            events.Add(next);
+            _recorded.Add(next);
         }
 
         return next;
     }
 
-    private List<ParsingEvent> EventsOf(AnchorAlias alias, string path)
+    /// <summary>The JSON written so far for the current document.</summary>
+    private long Written => _writer is null ? 0 : _writer.BytesCommitted + _writer.BytesPending;
+
+    /// <summary>Counts what the alias being replayed wrote, once its last event has been written.</summary>
+    private void EndReplay()
+    {
+        if (_replayEnd > 0)
+        {
+            _aliasBytes += Written - _writtenBeforeAlias;
+            _replayNext = _replayEnd = 0;
+        }
+    }
+
+    /// <summary>Where the anchored node <paramref name="node"/>, just read, starts in <see cref="_recorded"/>.</summary>
+    private int Record(ParsingEvent node)
+    {
+        // Next records every event while an anchor is being read; otherwise this one is recorded now.
+        if (_recordings.Count == 0)
+        {
+            _recorded.Add(node);
+        }
+
+        return _recorded.Count - 1;
+    }
+
+    private (int Start, int Count) RangeOf(AnchorAlias alias, string path)
     {
         var name = alias.Value.Value;
-        if (_anchors.TryGetValue(name, out var events))
+        if (_anchors.TryGetValue(name, out var range))
         {
-            return events;
+            return range;
         }
 
         if (_recordings.Exists(recording => recording.Name == name))

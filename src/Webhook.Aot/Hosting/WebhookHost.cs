@@ -120,18 +120,29 @@ public static class WebhookHost
 
     private static Task Readiness(HttpContext context, SnapshotStore store, CertificateReloader certificates, bool stopping, string source)
     {
-        var problem = stopping ? "shutting down"
-            : !store.IsLoaded ? "waiting for the first complete snapshot from " + source
-            : certificates.Current is null ? "no serving certificate" : null;
+        var problem = ReadinessProblem(store, certificates.Current is not null, stopping, source);
         context.Response.StatusCode = problem is null ? 200 : 503;
         return context.Response.WriteAsync(problem is null ? "ready\n" : "not ready: " + problem + "\n");
     }
 
-    private static async Task RunSourceAsync(ISnapshotSource source, SnapshotStore store, ILogger log, CancellationToken cancellationToken)
+    /// <summary>Why /readyz answers 503, or null when ready. A stopped source's snapshot only grows stale, so it is not ready either.</summary>
+    internal static string? ReadinessProblem(SnapshotStore store, bool hasCertificate, bool stopping, string source) =>
+        stopping ? "shutting down"
+            : store.Stopped is { } stopped ? stopped
+            : !store.IsLoaded ? "waiting for the first complete snapshot from " + source
+            : !hasCertificate ? "no serving certificate" : null;
+
+    /// <summary>Runs the source until cancelled; if it stops before that, the store is told, which turns readiness off.</summary>
+    internal static async Task RunSourceAsync(ISnapshotSource source, SnapshotStore store, ILogger log, CancellationToken cancellationToken)
     {
         try
         {
             await source.RunAsync(store, cancellationToken);
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                Log.SourceFailed(log, null, source.Name, "it returned without being asked to");
+                store.ReportStopped(source.Name + " stopped: it returned without being asked to");
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -139,7 +150,7 @@ public static class WebhookHost
         catch (Exception e)
         {
             Log.SourceFailed(log, e, source.Name, e.Message);
-            store.ReportProblem(source.Name + " stopped: " + e.Message);
+            store.ReportStopped(source.Name + " stopped: " + e.Message);
         }
     }
 

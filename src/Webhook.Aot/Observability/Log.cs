@@ -33,7 +33,7 @@ public static partial class Log
     public static partial void ShuttingDown(ILogger logger, TimeSpan timeout);
 
     [LoggerMessage(1203, LogLevel.Error, "Snapshot source {Source} stopped: {Problem}")]
-    public static partial void SourceFailed(ILogger logger, Exception exception, string source, string problem);
+    public static partial void SourceFailed(ILogger logger, Exception? exception, string source, string problem);
 
     [LoggerMessage(1301, LogLevel.Information, "Kubernetes Events for admission warnings are off: {Why}")]
     public static partial void EventsOff(ILogger logger, string why);

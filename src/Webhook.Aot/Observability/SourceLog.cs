@@ -29,6 +29,9 @@ public static partial class SourceLog
     [LoggerMessage(2104, LogLevel.Warning, "{Location}: Instrumentation {Namespace}/{Name} is also defined in {FirstLocation}; using that one")]
     public static partial void DuplicateInstrumentation(ILogger logger, string location, string @namespace, string name, string firstLocation);
 
+    [LoggerMessage(2105, LogLevel.Error, "Reading instrumentations folder {Folder} failed: {Problem}; keeping the last snapshot and trying again at the next poll")]
+    public static partial void FolderRefreshFailed(ILogger logger, Exception exception, string folder, string problem);
+
     [LoggerMessage(2201, LogLevel.Information, "Listed {Count} {Resource} at resourceVersion {ResourceVersion}")]
     public static partial void Listed(ILogger logger, int count, string resource, string resourceVersion);
 

@@ -9,7 +9,9 @@ namespace Webhook.Sources;
 /// <summary>
 /// Instrumentations and Namespaces from the YAML/JSON files of a folder (<c>serve --instrumentations DIR</c>),
 /// re-read whenever a file's content changes. A file that cannot be read or parsed keeps its last good contents;
-/// an invalid Instrumentation is left out; both are logged and reported.
+/// an invalid Instrumentation is left out; both are logged (once, until the file changes) and reported. Nothing in
+/// one file stops the source: a named pipe, a device or an oversized file is skipped unread (see
+/// <see cref="InstrumentationFolder"/>), and YAML aliases are capped in what they expand to.
 /// </summary>
 public sealed class DirectorySource : ISnapshotSource
 {
@@ -54,18 +56,39 @@ public sealed class DirectorySource : ISnapshotSource
 
         // Polling, not file events: kubelet updates a ConfigMap volume by swapping the ..data symlink, which
         // inotify-style events report late, twice or not at all. Content hashes see every real change once.
-        Refresh(store, firstRead: true);
         using var timer = new PeriodicTimer(_pollInterval);
         try
         {
+            await RefreshAsync(store, firstRead: true, cancellationToken).ConfigureAwait(false);
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                Refresh(store, firstRead: false);
+                await RefreshAsync(store, firstRead: false, cancellationToken).ConfigureAwait(false);
                 Interlocked.Increment(ref _polls);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>
+    /// Reads on a pool thread, awaited until cancelled: a read the kernel holds up (a stalled network volume) may
+    /// keep its thread, but never holds up shutdown.
+    /// </summary>
+    private Task RefreshAsync(SnapshotStore store, bool firstRead, CancellationToken cancellationToken) =>
+        Task.Run(() => RefreshGuarded(store, firstRead), cancellationToken).WaitAsync(cancellationToken);
+
+    /// <summary>A fault of ours while refreshing is reported and the last snapshot kept; the next poll tries again.</summary>
+    private void RefreshGuarded(SnapshotStore store, bool firstRead)
+    {
+        try
+        {
+            Refresh(store, firstRead);
+        }
+        catch (Exception e)
+        {
+            SourceLog.FolderRefreshFailed(_log, e, _folder, e.Message);
+            store.ReportProblem("--instrumentations " + _folder + ": " + e.Message + "; the last snapshot stays in use");
         }
     }
 
@@ -102,11 +125,11 @@ public sealed class DirectorySource : ISnapshotSource
         {
             next[file.Name] = _files.TryGetValue(file.Name, out var known) && known.Fingerprint == file.Fingerprint
                 ? known
-                : ReadFile(file, known);
+                : ReadFileGuarded(file, known);
         }
 
+        Publish(store, files, next);
         _files = next;
-        Publish(store, files);
     }
 
     private bool HasChanged(IReadOnlyList<FolderFile> files)
@@ -127,15 +150,28 @@ public sealed class DirectorySource : ISnapshotSource
         return false;
     }
 
+    /// <summary>
+    /// <see cref="ReadFile"/>, where any failure (out of memory on a document included) is that file's problem:
+    /// it keeps its last good entries and the other files are read as usual.
+    /// </summary>
+    private FileState ReadFileGuarded(FolderFile file, FileState? lastGood)
+    {
+        try
+        {
+            return ReadFile(file, lastGood);
+        }
+        catch (Exception e)
+        {
+            return Unreadable(file, lastGood, Path.Combine(_folder, file.Name), "could not be read: " + e.Message);
+        }
+    }
+
     /// <summary>The file's entries, or, when it cannot be read or parsed, its last good entries and the problem.</summary>
     private FileState ReadFile(FolderFile file, FileState? lastGood)
     {
-        var kept = lastGood?.Entries ?? [];
         if (file.Text is null)
         {
-            var location = Path.Combine(_folder, file.Name);
-            SourceLog.FileUnreadable(_log, location, file.ReadError!);
-            return new FileState(file.Fingerprint, kept, [location + ": " + file.ReadError + "; its last good contents stay in use"]);
+            return Unreadable(file, lastGood, Path.Combine(_folder, file.Name), file.ReadError!);
         }
 
         IReadOnlyList<SourceDocument> documents;
@@ -145,9 +181,7 @@ public sealed class DirectorySource : ISnapshotSource
         }
         catch (DocumentFormatException e)
         {
-            var location = string.Create(CultureInfo.InvariantCulture, $"{Path.Combine(_folder, file.Name)}:{e.Line}");
-            SourceLog.FileUnreadable(_log, location, e.Problem);
-            return new FileState(file.Fingerprint, kept, [location + ": " + e.Problem + "; its last good contents stay in use"]);
+            return Unreadable(file, lastGood, string.Create(CultureInfo.InvariantCulture, $"{Path.Combine(_folder, file.Name)}:{e.Line}"), e.Problem);
         }
 
         var entries = new List<SnapshotEntry>();
@@ -178,6 +212,12 @@ public sealed class DirectorySource : ISnapshotSource
         return new FileState(file.Fingerprint, entries, problems);
     }
 
+    private FileState Unreadable(FolderFile file, FileState? lastGood, string location, string problem)
+    {
+        SourceLog.FileUnreadable(_log, location, problem);
+        return new FileState(file.Fingerprint, lastGood?.Entries ?? [], [location + ": " + problem + "; its last good contents stay in use"]);
+    }
+
     private SnapshotEntry ReadDocument(SourceDocument document)
     {
         try
@@ -191,14 +231,14 @@ public sealed class DirectorySource : ISnapshotSource
         }
     }
 
-    private void Publish(SnapshotStore store, IReadOnlyList<FolderFile> files)
+    private void Publish(SnapshotStore store, IReadOnlyList<FolderFile> files, Dictionary<string, FileState> states)
     {
         var entries = new List<SnapshotEntry>();
         var problems = new List<string>();
         var firstFileOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var state = _files[file.Name];
+            var state = states[file.Name];
             problems.AddRange(state.Problems);
             foreach (var entry in state.Entries)
             {

@@ -1,15 +1,23 @@
 using System.Security.Cryptography;
 using System.Text;
+using Webhook.Documents;
 
 namespace Webhook.Sources;
 
 /// <summary>
 /// Reads the YAML and JSON files of a folder, following symlinks. Names starting with a dot are skipped: a
 /// kubelet-mounted ConfigMap keeps its real files under <c>..data</c> and timestamped <c>..2024_…</c> folders,
-/// and shows each key as a symlink at the top.
+/// and shows each key as a symlink at the top. Only regular files up to <see cref="MaxFileBytes"/> are read;
+/// a named pipe, a device, a socket or a larger file is skipped with the reason, without being opened.
 /// </summary>
 internal static class InstrumentationFolder
 {
+    /// <summary>
+    /// The largest file read: four times what a ConfigMap can hold (1 MiB), and a thousand times a typical
+    /// Instrumentation, so only a mistake reaches it.
+    /// </summary>
+    public const int MaxFileBytes = 4 * 1024 * 1024;
+
     private static readonly string[] s_extensions = [".yaml", ".yml", ".json"];
 
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -58,7 +66,12 @@ internal static class InstrumentationFolder
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = DocumentFile.Read(path, MaxFileBytes);
+        }
+        catch (DocumentFileException e)
+        {
+            // Known without reading the file, so a skipped file is reported again only when that changes.
+            return new FolderFile(name, "skipped:" + e.Problem, null, e.Problem);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

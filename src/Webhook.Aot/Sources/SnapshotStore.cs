@@ -11,6 +11,7 @@ public sealed class SnapshotStore
     private InstrumentationSnapshot _current = InstrumentationSnapshot.Empty;
     private long _publishedTicks;
     private string? _lastProblem;
+    private string? _stopped;
 
     public InstrumentationSnapshot Current => Volatile.Read(ref _current);
 
@@ -21,6 +22,9 @@ public sealed class SnapshotStore
 
     /// <summary>The last problem a source reported while keeping the previous snapshot (for readiness detail and logs).</summary>
     public string? LastProblem => Volatile.Read(ref _lastProblem);
+
+    /// <summary>Why the source feeding this store stopped, or null while it runs: from then on the snapshot only grows stale.</summary>
+    public string? Stopped => Volatile.Read(ref _stopped);
 
     public event Action<InstrumentationSnapshot>? Published;
 
@@ -37,4 +41,11 @@ public sealed class SnapshotStore
     }
 
     public void ReportProblem(string problem) => Volatile.Write(ref _lastProblem, problem);
+
+    /// <summary>The source will publish no more; <paramref name="reason"/> becomes the last problem too.</summary>
+    public void ReportStopped(string reason)
+    {
+        Volatile.Write(ref _lastProblem, reason);
+        Volatile.Write(ref _stopped, reason);
+    }
 }

@@ -1,4 +1,5 @@
 using Webhook.Documents;
+using Webhook.Tests.Support;
 using Xunit;
 
 namespace Webhook.Tests.Documents;
@@ -119,6 +120,27 @@ public sealed class DocumentReaderYamlErrorTests
         var error = Assert.Throws<DocumentFormatException>(() => DocumentReader.Read(yaml.ToString(), "bomb.yaml"));
 
         Assert.Contains("aliases expand to more than", error.Message);
+    }
+
+    [Fact]
+    public void Read_FewAliasesOfALargeNode_StoppedByBytesAtTheAliasLine()
+    {
+        // 60 aliases are few events but 60 MiB of JSON: the cap counts what aliases write, not how many there are.
+        var error = Assert.Throws<DocumentFormatException>(() => DocumentReader.Read(HostileFiles.AliasBomb(), "bomb.yaml"));
+
+        Assert.StartsWith("bomb.yaml: document 1, line " + HostileFiles.AliasBombAliasLine + ": aliases expand to more than 1 MiB of JSON",
+            error.Message, StringComparison.Ordinal);
+        Assert.Equal("copies", error.Path.Split('[')[0]);
+    }
+
+    [Fact]
+    public void Read_AliasesWithinTheByteCap_AreExpanded()
+    {
+        var quarter = YamlSourceReader.MaxAliasBytes / 4;
+
+        var document = Assert.Single(DocumentReader.Read(HostileFiles.AliasBomb(blobBytes: quarter - 16, aliases: 3), "x.yaml"));
+
+        Assert.True(document.Json.Length > 4 * quarter, "the anchored string and its three copies");
     }
 
     [Fact]
