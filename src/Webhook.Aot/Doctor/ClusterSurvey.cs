@@ -13,9 +13,17 @@ internal static class ClusterSurvey
         var workloads = new List<Workload>();
         foreach (var type in WorkloadType.All)
         {
-            workloads.AddRange(await reader.ListAsync(scope.PathOf(type.GroupVersionPath, type.Plural), item => Workload.Of(type, item), cancellationToken)
-                .ConfigureAwait(false));
+            if (type != WorkloadType.Pod)
+            {
+                workloads.AddRange(await reader.ListAsync(scope.PathOf(type.GroupVersionPath, type.Plural), item => Workload.Of(type, item), cancellationToken)
+                    .ConfigureAwait(false));
+            }
         }
+
+        // Pods are listed once: every pod is looked at as a pod, and a bare one as a workload too.
+        var pods = await reader.ListAsync(scope.PathOf(WorkloadType.Pod.GroupVersionPath, WorkloadType.Pod.Plural),
+            static item => new PodAndWorkload(PodState.Of(item), Workload.Of(WorkloadType.Pod, item)), cancellationToken).ConfigureAwait(false);
+        workloads.AddRange(pods.Select(static pod => pod.Workload));
 
         var replicaSets = await reader.ListAsync(scope.PathOf("apis/apps/v1", "replicasets"), static item => ResourceMeta.Of(item), cancellationToken)
             .ConfigureAwait(false);
@@ -25,9 +33,11 @@ internal static class ClusterSurvey
             instrumentations,
             workloads,
             replicaSets,
-            await reader.ListAsync(scope.PathOf("api/v1", "pods"), static item => PodState.Of(item), cancellationToken).ConfigureAwait(false),
+            [.. pods.Select(static pod => pod.Pod)],
             webhook);
     }
+
+    private sealed record PodAndWorkload(PodState Pod, Workload Workload);
 
     /// <summary>All of them, to name those in other namespaces; only the scope's when the user may not list them all.</summary>
     private static async Task<List<InstrumentationInfo>> InstrumentationsAsync(ClusterReader reader, DoctorScope scope, CancellationToken cancellationToken)

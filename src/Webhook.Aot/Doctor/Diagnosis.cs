@@ -99,7 +99,7 @@ internal sealed class Diagnosis(ClusterState state, ClusterReader reader)
         if (stale.Count > 0)
         {
             return Found(workload, language, Finding.InstrumentationChanged,
-                Count(stale.Count, pods.Count) + " injected " + stale[0].Why + "; they run the old settings",
+                Count(stale.Count, pods.Count) + " injected " + stale[0].Why + ", and run the old settings",
                 Recreate(workload) + " to pick up the current Instrumentation " + instrumentation.Meta.Key);
         }
 
@@ -175,7 +175,7 @@ internal sealed class Diagnosis(ClusterState state, ClusterReader reader)
         {
             return Found(workload, language, Finding.WebhookUnavailable,
                 Count(beforeWebhook.Count, total) + " created at " + ResourceMeta.Format(Oldest(beforeWebhook)) + ", before MutatingWebhookConfiguration "
-                + state.Webhook.ConfigurationName + " was (" + ResourceMeta.Format(installed) + "), so they were admitted without injection",
+                + state.Webhook.ConfigurationName + " (" + ResourceMeta.Format(installed) + "), and were admitted without asking the webhook",
                 Recreate(workload));
         }
 
@@ -191,7 +191,7 @@ internal sealed class Diagnosis(ClusterState state, ClusterReader reader)
         var subjects = missing.Select(pod => pod.Meta.Name).Concat(missing.SelectMany(pod => pod.Meta.Owners.Select(owner => owner.Name)))
             .Append(workload.Meta.Name).Distinct(StringComparer.Ordinal).ToList();
         return Found(workload, language, Finding.NotInjected,
-            Count(missing.Count, total) + " not injected although Instrumentation " + instrumentation.Meta.Key + " and the webhook were there when they were created",
+            Count(missing.Count, total) + " not injected although Instrumentation " + instrumentation.Meta.Key + " and the webhook were in place at creation",
             "kubectl get events -n " + workload.Meta.Namespace + " --field-selector reportingComponent=" + WebhookEvent.ReportingController
             + "; fix what they say, then " + Recreate(workload)) with { EventSubjects = subjects };
     }
