@@ -99,7 +99,7 @@ internal sealed class Diagnosis(ClusterState state, ClusterReader reader)
         if (stale.Count > 0)
         {
             return Found(workload, language, Finding.InstrumentationChanged,
-                Count(stale.Count, pods.Count) + " injected " + stale[0].Why + ", and run the old settings",
+                Count(stale.Count, pods.Count) + " injected " + stale[0].Why,
                 Recreate(workload) + " to pick up the current Instrumentation " + instrumentation.Meta.Key);
         }
 
@@ -175,7 +175,7 @@ internal sealed class Diagnosis(ClusterState state, ClusterReader reader)
         {
             return Found(workload, language, Finding.WebhookUnavailable,
                 Count(beforeWebhook.Count, total) + " created at " + ResourceMeta.Format(Oldest(beforeWebhook)) + ", before MutatingWebhookConfiguration "
-                + state.Webhook.ConfigurationName + " (" + ResourceMeta.Format(installed) + "), and were admitted without asking the webhook",
+                + state.Webhook.ConfigurationName + " existed (" + ResourceMeta.Format(installed) + "): the API server did not ask the webhook",
                 Recreate(workload));
         }
 
@@ -184,7 +184,7 @@ internal sealed class Diagnosis(ClusterState state, ClusterReader reader)
         {
             return Found(workload, language, Finding.CreatedBeforeInstrumentation,
                 Count(beforeInstrumentation.Count, total) + " created at " + ResourceMeta.Format(Oldest(beforeInstrumentation)) + ", before Instrumentation "
-                + instrumentation.Meta.Key + " (" + ResourceMeta.Format(instrumentation.Meta.Created) + "), and run without " + language.DisplayName + " instrumentation",
+                + instrumentation.Meta.Key + " (" + ResourceMeta.Format(instrumentation.Meta.Created) + "): the webhook had no Instrumentation to inject " + language.DisplayName + " from",
                 Recreate(workload));
         }
 

@@ -125,7 +125,7 @@ public sealed class DoctorFindingsTests
 
     internal const string ExpectedText = """
         Deployment shop/checkout (java): created-before-instrumentation
-          2 of 2 pods were created at 2026-12-01T10:30:00Z, before Instrumentation shop/otel (2026-12-01T11:00:00Z), and run without Java instrumentation
+          2 of 2 pods were created at 2026-12-01T10:30:00Z, before Instrumentation shop/otel (2026-12-01T11:00:00Z): the webhook had no Instrumentation to inject Java from
           fix: kubectl rollout restart deployment/checkout -n shop
 
         Deployment shop/frontend (java): annotation-misplaced
@@ -133,7 +133,7 @@ public sealed class DoctorFindingsTests
           fix: move it to spec.template.metadata.annotations (kubectl patch deployment frontend -n shop --type merge -p '{"spec":{"template":{"metadata":{"annotations":{"instrumentation.opentelemetry.io/inject-java":"true"}}}}}')
 
         StatefulSet shop/ledger (java): instrumentation-changed
-          its pod was injected from generation 2 of Instrumentation shop/otel, which is now at generation 3, and run the old settings
+          its pod was injected from generation 2 of Instrumentation shop/otel, which is now at generation 3
           fix: kubectl rollout restart statefulset/ledger -n shop to pick up the current Instrumentation shop/otel
 
         DaemonSet shop/node-agent (go): language-disabled
@@ -149,7 +149,7 @@ public sealed class DoctorFindingsTests
           fix: create Instrumentation reporting in namespace shop (or set the annotation to "observability/central"), then kubectl get job report -n shop -o yaml | kubectl replace --force -f -
 
         Pod shop/debug (java): webhook-unavailable
-          its pod was created at 2026-12-01T09:00:00Z, before MutatingWebhookConfiguration otel-webhook (2026-12-01T10:00:00Z), and were admitted without asking the webhook
+          its pod was created at 2026-12-01T09:00:00Z, before MutatingWebhookConfiguration otel-webhook existed (2026-12-01T10:00:00Z): the API server did not ask the webhook
           fix: kubectl get pod debug -n shop -o yaml | kubectl replace --force -f -
 
         7 findings; 7 workloads ask for injection in namespace shop

@@ -125,7 +125,7 @@ public sealed class DoctorWebhookTests
         var finding = await OnlyFindingAsync(cluster);
 
         Assert.Equal("instrumentation-changed", finding.GetProperty("code").GetString());
-        Assert.Equal("its pod was injected with agent image example/java:2, and Instrumentation shop/otel now gives example/java:3, and run the old settings",
+        Assert.Equal("its pod was injected with agent image example/java:2, and Instrumentation shop/otel now gives example/java:3",
             finding.GetProperty("message").GetString());
     }
 
