@@ -1,4 +1,3 @@
-using System.Net.Http;
 using k8s;
 using k8s.Exceptions;
 using Webhook.Doctor;
@@ -31,21 +30,22 @@ public static class DoctorCommand
     };
 
     public static int Run(ReadOnlySpan<string> arguments, TextWriter output, TextWriter errors)
-    {
-        var request = Parse(arguments);
-        return RunAsync(request, output, errors, CancellationToken.None).GetAwaiter().GetResult();
-    }
+        => Run(arguments, output, errors, Environment.GetEnvironmentVariable);
 
-    private static async Task<int> RunAsync(Request request, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    /// <summary>Runs with <paramref name="environment"/> in place of the process's variables (for <c>KUBECONFIG</c>).</summary>
+    internal static int Run(ReadOnlySpan<string> arguments, TextWriter output, TextWriter errors, Func<string, string?> environment)
+        => RunAsync(Parse(arguments), output, errors, environment, CancellationToken.None).GetAwaiter().GetResult();
+
+    private static async Task<int> RunAsync(Request request, TextWriter output, TextWriter errors, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         KubernetesClientConfiguration configuration;
         try
         {
-            configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(request.Kubeconfig, request.Context);
+            configuration = UserKubeconfig.Load(request.Kubeconfig, request.Context, environment);
         }
         catch (Exception e) when (e is KubeConfigException or IOException or UnauthorizedAccessException or ArgumentException)
         {
-            errors.WriteLine("otel-webhook doctor: cannot load the kubeconfig " + (request.Kubeconfig ?? "($KUBECONFIG or ~/.kube/config)") + ": " + e.Message);
+            errors.WriteLine("otel-webhook doctor: cannot load the kubeconfig " + UserKubeconfig.Describe(request.Kubeconfig, environment) + ": " + e.Message);
             return ExitUnreachable;
         }
 

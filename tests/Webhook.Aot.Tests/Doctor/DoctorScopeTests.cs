@@ -204,6 +204,33 @@ public sealed class DoctorScopeTests
         Assert.StartsWith("otel-webhook doctor: cannot load the kubeconfig " + missing + ": ", errors.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Doctor_KubeconfigFromEnvironment_FirstExistingFileOfTheList()
+    {
+        await using var cluster = await DoctorFindingsTests.EveryCaseAsync();
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-kubeconfig-" + Guid.NewGuid().ToString("N"));
+        var list = missing + Path.PathSeparator + cluster.Kubeconfig;
+        var output = new StringWriter();
+
+        var code = await Task.Run(() => DoctorCommand.Run(["deployment/cart"], output, new StringWriter(), name => name == "KUBECONFIG" ? list : null));
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("no findings: 1 workload asks", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_KubeconfigVariableNamesNoFile_ExitsThreeQuotingIt()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-kubeconfig-" + Guid.NewGuid().ToString("N"));
+        var errors = new StringWriter();
+
+        var code = await Task.Run(() => DoctorCommand.Run([], new StringWriter(), errors, name => name == "KUBECONFIG" ? missing : null));
+
+        Assert.Equal(3, code);
+        Assert.Equal("otel-webhook doctor: cannot load the kubeconfig $KUBECONFIG (" + missing + "): KUBECONFIG names no file that exists: " + missing + "\n",
+            errors.ToString().ReplaceLineEndings("\n"));
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
