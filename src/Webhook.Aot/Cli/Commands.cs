@@ -26,6 +26,9 @@ public static class Commands
           manifests --collector NAME [--namespace NS] [--image IMAGE]
                                 print an OpenTelemetry Collector instead of the bundle: ConfigMap, Deployment and
                                 Service NAME-collector, OTLP on 4317 (gRPC) and 4318 (HTTP), the debug exporter
+          doctor [--kubeconfig FILE] [--context NAME] [-n NS | -A] [KIND/NAME] [-o text|json]
+                                read-only: for each workload that asks for injection, whether its pods got it, and
+                                if not, why and what to do; exit 0 nothing wrong, 1 findings, 3 cluster not readable
           version               print the version, the resource it serves and the default images
         """;
 
@@ -46,6 +49,7 @@ public static class Commands
                 VersionCommand.Name => VersionCommand.Run(output),
                 ManifestsCommand.Name => ManifestsCommand.Run(args.AsSpan(1), output, TimeProvider.System),
                 ServeCommand.Name => ServeCommand.Run(args.AsSpan(1), errors),
+                DoctorCommand.Name => DoctorCommand.Run(args.AsSpan(1), output, errors),
                 _ => throw new UsageException("otel-webhook: unknown command '" + args[0] + "'\n" + Usage),
             };
         }

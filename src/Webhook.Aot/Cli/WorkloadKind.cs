@@ -49,13 +49,16 @@ public sealed class WorkloadKind
     public string? OfflineOwnerNote { get; }
 
     /// <summary>The kind named by the document's <c>kind</c>, whatever its apiVersion; null for every other kind.</summary>
-    public static WorkloadKind? Of(SourceDocument document)
+    public static WorkloadKind? Of(SourceDocument document) => Named(document.Kind);
+
+    /// <summary>The kind spelled exactly as in <c>kind</c> (<c>Deployment</c>); null for every other kind.</summary>
+    public static WorkloadKind? Named(string? kind)
     {
-        foreach (var kind in s_all)
+        foreach (var candidate in s_all)
         {
-            if (kind.Kind == document.Kind)
+            if (candidate.Kind == kind)
             {
-                return kind;
+                return candidate;
             }
         }
 

@@ -197,7 +197,8 @@ internal sealed class FakeCollection
         });
     }
 
-    internal async Task HandleAsync(HttpContext context, CancellationToken stopping)
+    /// <summary>Serves a list or watch; with <paramref name="namespaceFilter"/>, a list holds only that namespace's objects.</summary>
+    internal async Task HandleAsync(HttpContext context, CancellationToken stopping, string? namespaceFilter = null)
     {
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         var query = context.Request.Query;
@@ -207,6 +208,7 @@ internal sealed class FakeCollection
         {
             Authorization = context.Request.Headers.Authorization.ToString(),
             Host = context.Request.Host.Value,
+            Path = context.Request.Path.Value ?? "",
             Protocol = context.Request.Protocol,
             ClientCertificateThumbprint = context.Connection.ClientCertificate?.Thumbprint,
         });
@@ -218,7 +220,7 @@ internal sealed class FakeCollection
             }
             else
             {
-                await ListAsync(context, limit, query["continue"], aborted.Token);
+                await ListAsync(context, limit, query["continue"], namespaceFilter, aborted.Token);
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -270,7 +272,7 @@ internal sealed class FakeCollection
         }
     }
 
-    private async Task ListAsync(HttpContext context, int limit, string? continueToken, CancellationToken cancellationToken)
+    private async Task ListAsync(HttpContext context, int limit, string? continueToken, string? namespaceFilter, CancellationToken cancellationToken)
     {
         if (_listHold is { } hold)
         {
@@ -292,7 +294,7 @@ internal sealed class FakeCollection
             }
 
             var start = int.TryParse(continueToken, out var index) ? index : 0;
-            var all = _objects.Values.ToList();
+            var all = _objects.Values.Where(item => namespaceFilter is null || (string?)item["metadata"]!["namespace"] == namespaceFilter).ToList();
             var page = limit > 0 ? all.Skip(start).Take(limit).ToList() : all.Skip(start).ToList();
             var items = new JsonArray();
             foreach (var item in page)
@@ -424,6 +426,8 @@ internal sealed record RecordedRequest(bool IsWatch, string? ResourceVersion, st
     public string Authorization { get; init; } = "";
 
     public string? Host { get; init; }
+
+    public string Path { get; init; } = "";
 
     public string Protocol { get; init; } = "";
 

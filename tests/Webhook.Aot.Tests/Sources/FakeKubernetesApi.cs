@@ -21,6 +21,7 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Dictionary<string, FakeCollection> _resources = new(StringComparer.Ordinal);
     private long _resourceVersion = 100;
 
     private FakeKubernetesApi(WebApplication app)
@@ -38,6 +39,25 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
 
     /// <summary>events.k8s.io/v1 Events: created with POST, their series patched.</summary>
     public FakeEvents Events { get; } = new();
+
+    /// <summary>
+    /// Another collection, served at <c>/{groupVersionPath}/{plural}</c> and, per namespace, at
+    /// <c>/{groupVersionPath}/namespaces/{ns}/{plural}</c>: <c>Resource("apis/apps/v1", "deployments", "DeploymentList")</c>.
+    /// </summary>
+    public FakeCollection Resource(string groupVersionPath, string plural, string listKind)
+    {
+        lock (_resources)
+        {
+            var key = groupVersionPath + "/" + plural;
+            if (!_resources.TryGetValue(key, out var collection))
+            {
+                var apiVersion = groupVersionPath.StartsWith("apis/", StringComparison.Ordinal) ? groupVersionPath["apis/".Length..] : groupVersionPath["api/".Length..];
+                _resources[key] = collection = new FakeCollection(this, apiVersion, listKind, itemsCarryType: false);
+            }
+
+            return collection;
+        }
+    }
 
     public Uri BaseUri { get; private set; } = null!;
 
@@ -95,12 +115,34 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
             "/api/v1/namespaces" => Namespaces,
             _ => null,
         };
-        if (collection is null)
+        if (collection is not null)
+        {
+            return collection.HandleAsync(context, _stopping.Token);
+        }
+
+        var (resource, ns) = ResourceOf(context.Request.Path.Value ?? "");
+        if (resource is null)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         }
 
-        return collection.HandleAsync(context, _stopping.Token);
+        return resource.HandleAsync(context, _stopping.Token, ns);
+    }
+
+    /// <summary>The collection <see cref="Resource"/> registered for a path, and the namespace the path names, if any.</summary>
+    private (FakeCollection? Collection, string? Namespace) ResourceOf(string path)
+    {
+        var segments = path.Trim('/').Split('/');
+        lock (_resources)
+        {
+            if (segments.Length >= 4 && segments[^3] == "namespaces"
+                && _resources.TryGetValue(string.Join('/', segments[..^3]) + "/" + segments[^1], out var namespaced))
+            {
+                return (namespaced, segments[^2]);
+            }
+
+            return (_resources.GetValueOrDefault(string.Join('/', segments)), null);
+        }
     }
 }
