@@ -104,7 +104,8 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
 
     private Task HandleAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments(FakeEvents.PathPrefix))
+        // Events the webhook writes go to the recorder; lists of Events (what doctor reads) are an ordinary collection.
+        if (context.Request.Path.StartsWithSegments(FakeEvents.PathPrefix) && !HttpMethods.IsGet(context.Request.Method))
         {
             return Events.HandleAsync(context, _stopping.Token);
         }
