@@ -37,6 +37,7 @@ public static class PodReader
                 if (reader.ValueTextEquals("metadata"u8))
                 {
                     reader.Read();
+                    pod.HasMetadata = reader.TokenType == JsonTokenType.StartObject;
                     ReadMetadata(ref reader, pod);
                 }
                 else if (reader.ValueTextEquals("spec"u8))
@@ -88,11 +89,13 @@ public static class PodReader
             else if (reader.ValueTextEquals("labels"u8))
             {
                 reader.Read();
+                pod.HasLabels = reader.TokenType == JsonTokenType.StartObject;
                 ReadStringMap(ref reader, pod.Labels);
             }
             else if (reader.ValueTextEquals("annotations"u8))
             {
                 reader.Read();
+                pod.HasAnnotations = reader.TokenType == JsonTokenType.StartObject;
                 ReadStringMap(ref reader, pod.Annotations);
             }
             else if (reader.ValueTextEquals("ownerReferences"u8))
