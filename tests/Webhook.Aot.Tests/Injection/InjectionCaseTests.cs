@@ -44,14 +44,11 @@ public sealed class InjectionCaseTests
     [MemberData(nameof(InjectionCase.All), MemberType = typeof(InjectionCase))]
     public void Mutate_PatchedPodOfCase_GetsNoFurtherPatchAndNoWarning(string name)
     {
-        var testCase = InjectionCase.Load(name);
-        var first = PodMutator.Mutate(testCase.PodJson, testCase.Namespace, testCase.Snapshot, testCase.Settings);
-        if (first.Patch is null)
+        if (Injected(name) is not (var testCase, _, var patched))
         {
             return;
         }
 
-        var patched = JsonPatchApplier.Apply(testCase.Pod, Encoding.UTF8.GetString(first.Patch.Value.Span));
         var second = PodMutator.Mutate(Encoding.UTF8.GetBytes(patched.ToJsonString()), testCase.Namespace, testCase.Snapshot, testCase.Settings);
 
         Assert.Null(second.Patch);
@@ -64,14 +61,11 @@ public sealed class InjectionCaseTests
     [MemberData(nameof(InjectionCase.All), MemberType = typeof(InjectionCase))]
     public void Mutate_InjectedCase_MarkerNamesEachInjectedLanguageWithItsInstrumentationAndImage(string name)
     {
-        var testCase = InjectionCase.Load(name);
-        var result = PodMutator.Mutate(testCase.PodJson, testCase.Namespace, testCase.Snapshot, testCase.Settings);
-        if (result.Patch is null)
+        if (Injected(name) is not (var testCase, var result, var patched))
         {
             return;
         }
 
-        var patched = JsonPatchApplier.Apply(testCase.Pod, Encoding.UTF8.GetString(result.Patch.Value.Span));
         var entries = InjectedMarker.Read((string?)patched["metadata"]?["annotations"]?[InjectedMarker.AnnotationName]);
         Assert.Equal(InjectedMarker.LabelValue, (string?)patched["metadata"]?["labels"]?[InjectedMarker.LabelName]);
         var injected = result.Decisions.Where(d => d.Injected).Select(d => d.Language).ToList();
@@ -97,6 +91,14 @@ public sealed class InjectionCaseTests
             Assert.Equal(instrumentation.Spec!.Language(rule.SpecField)!.Image, entry.Image);
             Assert.Contains(entry.Image!, images);
         }
+    }
+
+    /// <summary>The case, its result and the patched pod; null when the case expects no patch.</summary>
+    private static (InjectionCase Case, MutationResult Result, JsonNode Patched)? Injected(string name)
+    {
+        var testCase = InjectionCase.Load(name);
+        var result = PodMutator.Mutate(testCase.PodJson, testCase.Namespace, testCase.Snapshot, testCase.Settings);
+        return result.Patch is { } patch ? (testCase, result, JsonPatchApplier.Apply(testCase.Pod, Encoding.UTF8.GetString(patch.Span))) : null;
     }
 
     /// <summary>The Instrumentation the effective inject annotation names: "true" takes the namespace's only one.</summary>
