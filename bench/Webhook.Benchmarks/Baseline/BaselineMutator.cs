@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using k8s.Models;
 using Webhook.Crd;
 using Webhook.Injection.Snapshot;
@@ -7,7 +10,7 @@ namespace Webhook.Benchmarks.Baseline;
 /// <summary>
 /// Injection the obvious way, on KubernetesClient's <see cref="V1Pod"/> model: for Java and Python, the same env
 /// entries (same order and values), mounts, init containers and volume our engine produces for the benchmark pods —
-/// <c>--verify</c> applies both patches and checks the pods come out equal. It covers what those pods exercise
+/// <c>--verify</c> applies both patches and checks the pods come out equal (the injected marker included). It covers what those pods exercise
 /// (inject annotations set to "true", container-names, owner-derived names), not every rule of the engine.
 /// </summary>
 public static class BaselineMutator
@@ -31,17 +34,43 @@ public static class BaselineMutator
         }
 
         var common = annotations.TryGetValue(Prefix + "container-names", out var names) ? names : null;
-        if (java)
+        var marker = new JsonObject();
+        if (java && Inject(pod, ns, Java(instrumentation), Targets(pod, common, annotations, "java-container-names")))
         {
-            Inject(pod, ns, Java(instrumentation), Targets(pod, common, annotations, "java-container-names"));
+            marker["java"] = MarkerEntry(instrumentation, instrumentation.Spec!.Java!.Image!);
         }
 
-        if (python)
+        if (python && Inject(pod, ns, Python(instrumentation), Targets(pod, common, annotations, "python-container-names")))
         {
-            Inject(pod, ns, Python(instrumentation), Targets(pod, common, annotations, "python-container-names"));
+            marker["python"] = MarkerEntry(instrumentation, instrumentation.Spec!.Python!.Image!);
+        }
+
+        if (marker.Count > 0)
+        {
+            annotations[Prefix + "injected"] = marker.ToJsonString(s_markerJson);
+            var labels = pod.Metadata!.Labels ??= new Dictionary<string, string>();
+            labels[Prefix + "injected"] = "true";
         }
 
         return true;
+    }
+
+    private static readonly JsonSerializerOptions s_markerJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The injected marker's entry: the Instrumentation, its generation and resourceVersion when it has them, the image.</summary>
+    private static JsonObject MarkerEntry(Instrumentation instrumentation, string image)
+    {
+        var entry = new JsonObject { ["instrumentation"] = instrumentation.Metadata!.Namespace + "/" + instrumentation.Metadata.Name };
+        foreach (var (name, value) in instrumentation.Metadata.Other)
+        {
+            if (name is "generation" or "resourceVersion")
+            {
+                entry[name] = JsonNode.Parse(value.GetRawText());
+            }
+        }
+
+        entry["image"] = image;
+        return entry;
     }
 
     private static bool IsTrue(IDictionary<string, string> annotations, string key)
@@ -65,11 +94,11 @@ public static class BaselineMutator
             : names.Distinct().Select(n => pod.Spec.Containers.FirstOrDefault(c => c.Name == n)).OfType<V1Container>().ToList();
     }
 
-    private static void Inject(V1Pod pod, string ns, LanguageSpec language, List<V1Container> targets)
+    private static bool Inject(V1Pod pod, string ns, LanguageSpec language, List<V1Container> targets)
     {
         if (targets.Count == 0)
         {
-            return;
+            return false;
         }
 
         foreach (var container in targets)
@@ -104,6 +133,7 @@ public static class BaselineMutator
         });
         pod.Spec.Volumes ??= new List<V1Volume>();
         pod.Spec.Volumes.Add(new V1Volume { Name = language.VolumeName, EmptyDir = new V1EmptyDirVolumeSource { SizeLimit = new ResourceQuantity("200Mi") } });
+        return true;
     }
 
     private static IEnumerable<V1EnvVar> SdkEnv(V1Pod pod, string ns, V1Container container, Instrumentation instrumentation)

@@ -30,7 +30,7 @@ public static class UnknownAnnotations
 
     private static string[] Known()
     {
-        var known = new List<string> { InjectionTable.ContainerNamesAnnotation, GoSidecarHook.TargetExeAnnotation };
+        var known = new List<string> { InjectionTable.ContainerNamesAnnotation, GoSidecarHook.TargetExeAnnotation, InjectedMarker.AnnotationName };
         foreach (var language in InjectionTable.All)
         {
             known.Add(language.InjectAnnotation);

@@ -13,7 +13,7 @@ internal readonly record struct PodInjection(bool Injected, InjectedLanguage? En
 {
     public static PodInjection Of(PodState pod, LanguageRule language, out string? problem)
     {
-        var entries = InjectedMarker.Parse(pod.Meta.Annotations.GetValueOrDefault(InjectedMarker.Annotation), out problem);
+        var entries = InjectedMarker.Parse(pod.Meta.Annotations.GetValueOrDefault(InjectedMarker.AnnotationName), out problem);
         if (entries.TryGetValue(language.Name, out var entry))
         {
             return new PodInjection(true, entry, entry.Image);

@@ -17,10 +17,14 @@ public static class AlreadyInstrumented
     public const string GoSidecarName = "opentelemetry-auto-instrumentation";
     private const string CollectorSidecarName = "otc-container";
 
-    /// <summary>Why the pod counts as instrumented, or null. <paramref name="byInjection"/> tells our artifacts from a user's env var.</summary>
+    /// <summary>
+    /// Why the pod counts as instrumented, or null. <paramref name="byInjection"/> tells our artifacts from a user's env
+    /// var; a pod carrying our <see cref="InjectedMarker"/> annotation was injected by us, so its env vars are ours.
+    /// </summary>
     public static string? Reason(PodView pod, out bool byInjection)
     {
         byInjection = true;
+        var marked = pod.Annotation(InjectedMarker.AnnotationName) is not null;
         foreach (var init in pod.InitContainers)
         {
             if (Array.IndexOf(s_initContainers, init.Name) >= 0)
@@ -41,7 +45,7 @@ public static class AlreadyInstrumented
         {
             if (container.Name != CollectorSidecarName && EnvList.Contains(container.Env, SdkEnv.NodeNameEnv))
             {
-                byInjection = false;
+                byInjection = marked;
                 return "container " + EchoedText.Quote(container.Name) + " sets " + SdkEnv.NodeNameEnv;
             }
         }

@@ -11,10 +11,13 @@ namespace Webhook.Injection;
 /// <summary>
 /// Decides and applies injection for one pod (shared spec §5.2), looping over the generated language table:
 /// already instrumented? which languages, from which Instrumentation? which containers? then each language in
-/// the operator's order. Pure: no I/O, the snapshot and settings are inputs.
+/// the operator's order; each injected language is recorded in the pod's <see cref="InjectedMarker"/>, and a language
+/// the marker already names is left alone. Pure: no I/O, the snapshot and settings are inputs.
 /// </summary>
 public static class PodMutator
 {
+    private const string AlreadyMarked = "already injected: metadata.annotations[" + InjectedMarker.AnnotationName + "] names it";
+
     /// <summary>Mutates one pod in a workspace of its own: the result is the caller's to keep.</summary>
     public static MutationResult Mutate(ReadOnlyMemory<byte> podJson, string ns, InstrumentationSnapshot snapshot, InjectionSettings settings)
         => new InjectionWorkspace().Mutate(podJson, ns, snapshot, settings);
@@ -77,6 +80,7 @@ public static class PodMutator
 
         foreach (var language in selected)
         {
+            var decided = context.Decisions.Count;
             switch (language.Rule.Hook)
             {
                 case InjectionHook.GoSidecar:
@@ -92,9 +96,33 @@ public static class PodMutator
                     AgentInjector.Inject(context, language, ContainerTargets.Resolve(context, language));
                     break;
             }
+
+            if (InjectedSince(context, decided))
+            {
+                context.Changes.MarkerEntries[(int)language.Rule.Language] = context.Snapshot.MarkerEntry(language.Instrumentation, language.Rule);
+            }
+        }
+
+        if (context.Changes.HasMarker && pod.Annotation(InjectedMarker.AnnotationName) is { } earlier)
+        {
+            context.Changes.KeepEarlierMarkerEntries(earlier);
         }
 
         return !context.Changes.IsEmpty;
+    }
+
+    /// <summary>Whether a hook, deciding from index <paramref name="from"/> on, recorded its language as injected.</summary>
+    private static bool InjectedSince(InjectionContext context, int from)
+    {
+        for (var i = from; i < context.Decisions.Count; i++)
+        {
+            if (context.Decisions[i].Injected)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -103,11 +131,19 @@ public static class PodMutator
     /// </summary>
     private static bool Select(InjectionContext context)
     {
+        var marked = InjectedMarker.Languages(context.Pod.Annotation(InjectedMarker.AnnotationName));
         foreach (var language in InjectionTable.All)
         {
             var value = context.Effective(language.InjectAnnotation);
             if (value.Length == 0 || value.Equals("false", StringComparison.OrdinalIgnoreCase))
             {
+                continue;
+            }
+
+            // Our own marker (reinvocation, or a pod re-submitted as it was admitted): the language is in place already.
+            if (InjectedMarker.Names(marked, language.Language))
+            {
+                context.Decide(language.Name, false, AlreadyMarked);
                 continue;
             }
 
@@ -122,8 +158,13 @@ public static class PodMutator
 
             if (!context.Settings.IsEnabled(language.Language))
             {
-                context.Warn(WarningReason.LanguageDisabled, "metadata.annotations[" + InstrumentationSelector.ShortKey(language.InjectAnnotation) + "]: "
-                    + language.DisplayName + " injection is disabled in this webhook (" + language.Switch?.Flag + "); pod admitted without it");
+                // A pod we injected was told so when it was admitted first; reinvocation stays silent.
+                if (marked == 0)
+                {
+                    context.Warn(WarningReason.LanguageDisabled, "metadata.annotations[" + InstrumentationSelector.ShortKey(language.InjectAnnotation) + "]: "
+                        + language.DisplayName + " injection is disabled in this webhook (" + language.Switch?.Flag + "); pod admitted without it");
+                }
+
                 context.Decide(language.Name, false, language.Messages.Disabled ?? "disabled");
                 continue;
             }

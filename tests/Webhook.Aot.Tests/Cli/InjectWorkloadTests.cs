@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Webhook.Cli;
 using Webhook.Documents;
+using Webhook.Injection;
 using static Webhook.Tests.Cli.PodSpecs;
 
 namespace Webhook.Tests.Cli;
@@ -135,7 +136,7 @@ public sealed class InjectWorkloadTests : IDisposable
     }
 
     [Fact]
-    public void Inject_WorkloadWithUnknownFields_ChangesOnlyThePodTemplateSpec()
+    public void Inject_WorkloadWithUnknownFields_ChangesOnlyThePodTemplateSpecAndMarker()
     {
         var deployment = """
             apiVersion: apps/v1
@@ -169,7 +170,25 @@ public sealed class InjectWorkloadTests : IDisposable
         Assert.Equal("kept", (string?)spec["containers"]![0]!["futureContainerField"]);
         PodSpecs.At(injected, "spec", "template").Remove("spec");
         PodSpecs.At(original, "spec", "template").Remove("spec");
+        var metadata = PodSpecs.At(injected, "spec", "template", "metadata");
+        Assert.Equal("true", (string?)metadata["labels"]?[InjectedMarker.LabelName]);
+        Assert.Equal("demo/otel", Assert.Single(InjectedMarker.Read((string?)metadata["annotations"]?[InjectedMarker.AnnotationName])).Instrumentation);
+        metadata.Remove("labels");
+        metadata["annotations"]!.AsObject().Remove(InjectedMarker.AnnotationName);
         Assert.True(JsonNode.DeepEquals(original, injected), "expected:\n" + original.ToJsonString() + "\nactual:\n" + injected.ToJsonString());
+    }
+
+    [Fact]
+    public void Inject_OutputInjectedAgain_IsWrittenAsReadWithoutNotes()
+    {
+        var first = InjectFixture.Run("-f", _files.Write("deploy.yaml", InjectFixture.Instrumentation("otel", "demo"), InjectFixture.Deployment("shop", "demo")));
+        Assert.True(IsJavaInjected(PodSpecs.At(first.Document(1), "spec", "template", "spec")), first.Errors);
+
+        var again = InjectFixture.Run("-f", _files.Write("injected.yaml", first.Output));
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(first.Output, again.Output);
+        Assert.DoesNotContain("metadata.annotations", again.Errors, StringComparison.Ordinal);
     }
 
     [Fact]

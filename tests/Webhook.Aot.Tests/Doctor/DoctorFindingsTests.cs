@@ -70,7 +70,7 @@ public sealed class DoctorFindingsTests
 
     internal static Dictionary<string, string> Marker(string instrumentation, long generation, string image) => new()
     {
-        [InjectedMarker.Annotation] = "{\"java\":{\"instrumentation\":\"" + instrumentation + "\",\"generation\":" + generation + ",\"resourceVersion\":\"9\",\"image\":\"" + image + "\"}}",
+        [InjectedMarker.AnnotationName] = "{\"java\":{\"instrumentation\":\"" + instrumentation + "\",\"generation\":" + generation + ",\"resourceVersion\":\"9\",\"image\":\"" + image + "\"}}",
     };
 
     [Fact]

@@ -36,9 +36,10 @@ public sealed class InjectionCase
     public static IEnumerable<object[]> All() => Directory.GetFiles(Folder, "*.yaml").Order(StringComparer.Ordinal)
         .Select(path => new object[] { Path.GetFileNameWithoutExtension(path) });
 
-    public static InjectionCase Load(string name)
+    /// <summary>Reads the case from <paramref name="folder"/> (by default the copy next to the tests).</summary>
+    public static InjectionCase Load(string name, string? folder = null)
     {
-        var path = Path.Combine(Folder, name + ".yaml");
+        var path = Path.Combine(folder ?? Folder, name + ".yaml");
         var result = new InjectionCase(name);
         var instrumentations = new List<Webhook.Crd.Instrumentation>();
         var namespaces = new List<NamespaceInfo>();

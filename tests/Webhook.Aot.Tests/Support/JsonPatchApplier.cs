@@ -89,7 +89,7 @@ public static class JsonPatchApplier
             return value;
         }
 
-        var parent = Get(root, "/" + string.Join("/", tokens[..^1].Select(t => t.Replace("~", "~0").Replace("/", "~1"))));
+        var parent = tokens.Length == 1 ? root : Get(root, "/" + string.Join("/", tokens[..^1].Select(t => t.Replace("~", "~0").Replace("/", "~1"))));
         var last = tokens[^1];
         switch (parent)
         {
@@ -118,7 +118,7 @@ public static class JsonPatchApplier
     private static void Remove(JsonNode root, string path)
     {
         var tokens = Tokens(path);
-        var parent = Get(root, "/" + string.Join("/", tokens[..^1].Select(t => t.Replace("~", "~0").Replace("/", "~1"))));
+        var parent = tokens.Length == 1 ? root : Get(root, "/" + string.Join("/", tokens[..^1].Select(t => t.Replace("~", "~0").Replace("/", "~1"))));
         switch (parent)
         {
             case JsonObject o when o.ContainsKey(tokens[^1]):

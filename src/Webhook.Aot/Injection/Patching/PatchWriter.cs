@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Text;
 using System.Text.Json;
 using Webhook.Injection.Pods;
 
@@ -8,12 +9,21 @@ namespace Webhook.Injection.Patching;
 /// <summary>
 /// Writes the RFC 6902 JSON Patch for a set of <see cref="PodChanges"/>. Each path has one writer: a changed env
 /// or mount list is replaced whole (entries the pod had are copied byte for byte), new init containers are added
-/// at their final positions in ascending order, new volumes and containers are appended.
+/// at their final positions in ascending order, new volumes and containers are appended; the injected marker's
+/// annotation and label are added to the pod's objects, or with them when the pod has none.
 /// </summary>
 public static class PatchWriter
 {
     /// <summary>"/spec/initContainers/" + an index + "/volumeMounts" fits easily.</summary>
     private const int MaxPathLength = 64;
+
+    /// <summary>A marker value up to this size is assembled on the stack: eight languages of ~300 bytes each fit.</summary>
+    private const int MaxStackMarkerLength = 4096;
+
+    private static readonly byte[] s_markerAnnotationPath = Encoding.UTF8.GetBytes("/metadata/annotations/" + PointerToken(InjectedMarker.AnnotationName));
+    private static readonly byte[] s_markerLabelPath = Encoding.UTF8.GetBytes("/metadata/labels/" + PointerToken(InjectedMarker.LabelName));
+    private static readonly JsonEncodedText s_markerAnnotationName = JsonEncodedText.Encode(InjectedMarker.AnnotationName);
+    private static readonly JsonEncodedText s_markerLabelName = JsonEncodedText.Encode(InjectedMarker.LabelName);
 
     public static byte[] Write(PodChanges changes)
     {
@@ -42,6 +52,11 @@ public static class PatchWriter
             Op(writer, "add"u8, "/spec/shareProcessNamespace"u8);
             writer.WriteBoolean("value"u8, true);
             writer.WriteEndObject();
+        }
+
+        if (changes.HasMarker)
+        {
+            WriteMarker(writer, changes);
         }
 
         writer.WriteEndArray();
@@ -164,6 +179,75 @@ public static class PatchWriter
             writer.WriteEndObject();
         }
     }
+
+    /// <summary>
+    /// The marker annotation and label: "add" on the key's path when the pod has the object (which replaces an earlier
+    /// value), or the whole object (or metadata) when it has none. A label already "true" is left as it is.
+    /// </summary>
+    private static void WriteMarker(Utf8JsonWriter writer, PodChanges changes)
+    {
+        var pod = changes.Pod;
+        var length = InjectedMarkerJson.ValueLength(changes.MarkerEntries);
+        Span<byte> value = length <= MaxStackMarkerLength ? stackalloc byte[MaxStackMarkerLength] : new byte[length];
+        value = value[..InjectedMarkerJson.WriteValue(changes.MarkerEntries, value)];
+        if (!pod.HasMetadata)
+        {
+            Op(writer, "add"u8, "/metadata"u8);
+            writer.WriteStartObject("value"u8);
+            writer.WriteStartObject("annotations"u8);
+            writer.WritePropertyName(s_markerAnnotationName);
+            writer.WriteRawValue(value, skipInputValidation: true);
+            writer.WriteEndObject();
+            writer.WriteStartObject("labels"u8);
+            writer.WriteString(s_markerLabelName, InjectedMarker.LabelValue);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            return;
+        }
+
+        if (pod.HasAnnotations)
+        {
+            Op(writer, "add"u8, s_markerAnnotationPath);
+            writer.WritePropertyName("value"u8);
+        }
+        else
+        {
+            Op(writer, "add"u8, "/metadata/annotations"u8);
+            writer.WriteStartObject("value"u8);
+            writer.WritePropertyName(s_markerAnnotationName);
+        }
+
+        writer.WriteRawValue(value, skipInputValidation: true);
+        if (!pod.HasAnnotations)
+        {
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        if (pod.Label(InjectedMarker.LabelName) == InjectedMarker.LabelValue)
+        {
+            return;
+        }
+
+        if (pod.HasLabels)
+        {
+            Op(writer, "add"u8, s_markerLabelPath);
+            writer.WriteString("value"u8, InjectedMarker.LabelValue);
+        }
+        else
+        {
+            Op(writer, "add"u8, "/metadata/labels"u8);
+            writer.WriteStartObject("value"u8);
+            writer.WriteString(s_markerLabelName, InjectedMarker.LabelValue);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A key as a JSON Pointer token (RFC 6901): "~" is "~0", "/" is "~1".</summary>
+    private static string PointerToken(string key) => key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
     /// <summary>Starts an operation object; the caller writes "value" and closes it.</summary>
     private static void Op(Utf8JsonWriter writer, ReadOnlySpan<byte> op, ReadOnlySpan<byte> path)

@@ -40,6 +40,12 @@ public sealed class PodChanges
 
     public bool SetShareProcessNamespace { get; set; }
 
+    /// <summary>
+    /// The <see cref="InjectedMarker"/> entry of each injected language, indexed by <see cref="Language"/> (so in
+    /// injection order); empty for the others. Written only with other changes: the marker alone is no injection.
+    /// </summary>
+    public ReadOnlyMemory<byte>[] MarkerEntries { get; } = new ReadOnlyMemory<byte>[InjectionTable.All.Length];
+
     public bool IsEmpty
     {
         get
@@ -69,9 +75,42 @@ public sealed class PodChanges
         NewContainers.Clear();
         SetShareProcessNamespace = false;
         _volumeNames = null;
+        Array.Clear(MarkerEntries);
         foreach (var container in Pod.InitContainers)
         {
             InitContainers.Add(new InitContainerSlot(container.Name, container, default));
+        }
+    }
+
+    /// <summary>Whether any language was marked injected (<see cref="MarkerEntries"/>).</summary>
+    public bool HasMarker
+    {
+        get
+        {
+            foreach (var entry in MarkerEntries)
+            {
+                if (!entry.IsEmpty)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Keeps the entries of an earlier marker on the pod for languages not injected now, so the new value still names
+    /// them (rare: such a pod normally counts as already instrumented).
+    /// </summary>
+    public void KeepEarlierMarkerEntries(string earlier)
+    {
+        foreach (var entry in InjectedMarker.Read(earlier))
+        {
+            if (InjectionTable.TryGetByName(entry.Language, out var language) && MarkerEntries[(int)language].IsEmpty)
+            {
+                MarkerEntries[(int)language] = InjectedMarkerJson.Escaped(entry.Language, System.Text.Encoding.UTF8.GetBytes(entry.Json));
+            }
         }
     }
 

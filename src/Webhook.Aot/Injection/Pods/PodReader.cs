@@ -45,6 +45,7 @@ public static class PodReader
                 if (reader.ValueTextEquals("metadata"u8))
                 {
                     reader.Read();
+                    pod.HasMetadata = reader.TokenType == JsonTokenType.StartObject;
                     ReadMetadata(ref reader, pod);
                 }
                 else if (reader.ValueTextEquals("spec"u8))
@@ -96,11 +97,13 @@ public static class PodReader
             else if (reader.ValueTextEquals("labels"u8))
             {
                 reader.Read();
+                pod.HasLabels = reader.TokenType == JsonTokenType.StartObject;
                 ReadStringMap(ref reader, pod.Labels, new PodPath("metadata", Field: "labels"));
             }
             else if (reader.ValueTextEquals("annotations"u8))
             {
                 reader.Read();
+                pod.HasAnnotations = reader.TokenType == JsonTokenType.StartObject;
                 ReadStringMap(ref reader, pod.Annotations, new PodPath("metadata", Field: "annotations"));
             }
             else if (reader.ValueTextEquals("ownerReferences"u8))

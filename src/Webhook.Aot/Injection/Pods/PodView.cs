@@ -17,6 +17,13 @@ public sealed class PodView
 
     public string Uid { get; set; } = "";
 
+    /// <summary>Whether the pod has a metadata object, and in it a labels and an annotations object (a patch adds to those, or adds them whole).</summary>
+    public bool HasMetadata { get; set; }
+
+    public bool HasLabels { get; set; }
+
+    public bool HasAnnotations { get; set; }
+
     public Dictionary<string, string> Labels { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, string> Annotations { get; } = new(StringComparer.Ordinal);
@@ -68,6 +75,7 @@ public sealed class PodView
     public void Clear()
     {
         Name = GenerateName = Namespace = Uid = NodeName = "";
+        HasMetadata = HasLabels = HasAnnotations = false;
         ClearMap(Labels);
         ClearMap(Annotations);
         ReusedList.Clear(Owners);

@@ -1,4 +1,5 @@
 using Webhook.Crd;
+using Webhook.Injection.Patching;
 
 namespace Webhook.Injection.Snapshot;
 
@@ -12,6 +13,9 @@ public sealed class InstrumentationSnapshot
 
     private readonly Dictionary<string, List<Instrumentation>> _byNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NamespaceInfo> _namespaces = new(StringComparer.Ordinal);
+
+    /// <summary>Each Instrumentation's injected-marker entries, computed here once so that an admission only copies them.</summary>
+    private readonly Dictionary<Instrumentation, byte[][]> _markerEntries = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Namespaces with an inject annotation: their pods may ask for injection without an annotation of their own.</summary>
     private readonly HashSet<string> _injectingNamespaces = new(StringComparer.Ordinal);
@@ -27,6 +31,7 @@ public sealed class InstrumentationSnapshot
             }
 
             list.Add(instrumentation);
+            _markerEntries[instrumentation] = InjectedMarkerJson.Entries(instrumentation);
             Count++;
         }
 
@@ -80,6 +85,10 @@ public sealed class InstrumentationSnapshot
 
         return null;
     }
+
+    /// <summary>The <see cref="InjectedMarker"/> entry of <paramref name="rule"/>'s language injected from <paramref name="instrumentation"/>.</summary>
+    public ReadOnlyMemory<byte> MarkerEntry(Instrumentation instrumentation, LanguageRule rule)
+        => _markerEntries.TryGetValue(instrumentation, out var entries) ? entries[(int)rule.Language] : InjectedMarkerJson.Entry(instrumentation, rule);
 
     public string? NamespaceAnnotation(string ns, string key)
         => _namespaces.TryGetValue(ns, out var info) && info.Annotations.TryGetValue(key, out var value) ? value : null;
