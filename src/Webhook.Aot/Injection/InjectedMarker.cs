@@ -164,7 +164,7 @@ public static class InjectedMarker
                     continue;
                 }
 
-                entries[language.Name] = Entry(language.Value);
+                entries[language.Name] = EntryOf(language.Value);
             }
         }
         catch (JsonException e)
@@ -177,7 +177,7 @@ public static class InjectedMarker
 
     private const string Where = "metadata.annotations[" + AnnotationName + "]";
 
-    private static InjectedLanguage Entry(JsonElement entry) => new(
+    private static InjectedLanguage EntryOf(JsonElement entry) => new(
         Text(entry, "instrumentation"),
         entry.TryGetProperty("generation"u8, out var generation) && generation.ValueKind == JsonValueKind.Number && generation.TryGetInt64(out var number) ? number : null,
         Text(entry, "resourceVersion"),

@@ -171,7 +171,12 @@ public static class PodMutator
 
             if (InstrumentationSelector.CrossNamespace(context, language, instrumentation) is { } crossNamespace)
             {
-                context.Warn(WarningReason.CrossNamespaceInstrumentation, crossNamespace);
+                // A refusal, as for a disabled language, was told to a pod we injected at its first admission.
+                if (marked == 0 || context.Settings.AllowCrossNamespace)
+                {
+                    context.Warn(WarningReason.CrossNamespaceInstrumentation, crossNamespace);
+                }
+
                 if (!context.Settings.AllowCrossNamespace)
                 {
                     context.Decide(language.Name, false, crossNamespace);
