@@ -1,0 +1,43 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Webhook.Observability;
+
+namespace Webhook.Hosting;
+
+/// <summary>
+/// Middleware that ends a request whose client went away, or whose body Kestrel cut for arriving too slowly, with
+/// one Debug line. Left to escape, those exceptions reach Kestrel, which logs each one at Error with its stack
+/// trace ("An unhandled exception was thrown by the application"): hundreds a minute under a slow-body attack, for
+/// something the webhook handled as designed. Every other exception goes on to Kestrel as before.
+/// </summary>
+public static class AbandonedRequests
+{
+    public static Func<RequestDelegate, RequestDelegate> Middleware(ILogger log) => next => context => GuardAsync(next, context, log);
+
+    private static async Task GuardAsync(RequestDelegate next, HttpContext context, ILogger log)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (Reason(e, context) is { } reason)
+        {
+            RequestLog.Abandoned(log, context.Request.Method, context.Request.Path.Value ?? "", reason);
+            if (!context.Response.HasStarted && e is BadHttpRequestException bad)
+            {
+                context.Response.StatusCode = bad.StatusCode;
+            }
+        }
+    }
+
+    /// <summary>Why the request ended without an answer, when that is the client's doing; null for our own faults.</summary>
+    private static string? Reason(Exception e, HttpContext context) => e switch
+    {
+        // Kestrel's own refusals of the request: body slower than MinRequestBodyDataRate (408), malformed framing (400).
+        BadHttpRequestException bad => "HTTP " + bad.StatusCode + ": " + bad.Message,
+        OperationCanceledException or IOException or SocketException when context.RequestAborted.IsCancellationRequested
+            => "the client closed the connection or reset the stream",
+        _ => null,
+    };
+}
