@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Numerics;
 using Microsoft.AspNetCore.Http;
+using Webhook.Memory;
 
 namespace Webhook.Admission;
 
@@ -15,9 +15,6 @@ public sealed class RequestBody : IDisposable
 {
     /// <summary>The first buffer: a typical pod review (about 5 KB) fits, and the pool has it.</summary>
     public const int InitialBytes = 16 * 1024;
-
-    /// <summary>Buffers above this are allocated for one request and left to the GC; the pool would keep them.</summary>
-    public const int PooledMaxBytes = 64 * 1024;
 
     private readonly BodyBudget _budget;
     private byte[] _buffer;
@@ -101,8 +98,7 @@ public sealed class RequestBody : IDisposable
     private static bool TryGrow(BodyBudget budget, ref byte[] buffer, int length, int needed, int limit)
     {
         var size = Math.Max(needed, Math.Min(Math.Max(buffer.Length * 2, InitialBytes), limit));
-        var pooled = size <= PooledMaxBytes;
-        if (pooled)
+        if (size <= BoundedPool<byte>.MaxPooledLength)
         {
             // The pool hands out powers of two; the budget is charged what the buffer really is.
             size = (int)BitOperations.RoundUpToPowerOf2((uint)size);
@@ -113,26 +109,18 @@ public sealed class RequestBody : IDisposable
             return false;
         }
 
-        var larger = pooled ? ArrayPool<byte>.Shared.Rent(size) : GC.AllocateUninitializedArray<byte>(size);
+        var larger = BoundedPool<byte>.Rent(size);
         buffer.AsSpan(0, length).CopyTo(larger);
         Release(budget, ref buffer);
         buffer = larger;
         return true;
     }
 
-    /// <summary>Gives the buffer's length back to the budget and the buffer to the pool when it came from there.</summary>
+    /// <summary>Gives the buffer's length back to the budget, and the buffer to the pool when it is small.</summary>
     private static void Release(BodyBudget budget, ref byte[] buffer)
     {
         budget.Give(buffer.Length);
-        Drop(buffer);
+        BoundedPool<byte>.Return(buffer);
         buffer = [];
-    }
-
-    private static void Drop(byte[] buffer)
-    {
-        if (buffer.Length is > 0 and <= PooledMaxBytes)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Webhook.Observability;
@@ -24,10 +25,10 @@ public static class AbandonedRequests
         catch (Exception e) when (Reason(e, context) is { } reason)
         {
             RequestLog.Abandoned(log, context.Request.Method, context.Request.Path.Value ?? "", reason);
-            if (!context.Response.HasStarted && e is BadHttpRequestException bad)
-            {
-                context.Response.StatusCode = bad.StatusCode;
-            }
+
+            // The body is left half read: Kestrel could neither drain it nor answer on this connection (it would log
+            // an Error saying the body reader is in an invalid state). The connection (HTTP/2: the stream) is closed.
+            context.Abort();
         }
     }
 
@@ -36,6 +37,7 @@ public static class AbandonedRequests
     {
         // Kestrel's own refusals of the request: body slower than MinRequestBodyDataRate (408), malformed framing (400).
         BadHttpRequestException bad => "HTTP " + bad.StatusCode + ": " + bad.Message,
+        ConnectionResetException => "the client reset the connection",
         OperationCanceledException or IOException or SocketException when context.RequestAborted.IsCancellationRequested
             => "the client closed the connection or reset the stream",
         _ => null,
