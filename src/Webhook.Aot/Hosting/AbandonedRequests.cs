@@ -24,13 +24,16 @@ public static class AbandonedRequests
         }
         catch (Exception e) when (Reason(e, context) is { } reason)
         {
-            RequestLog.Abandoned(log, context.Request.Method, context.Request.Path.Value ?? "", reason);
+            RequestLog.Abandoned(log, Cut(context.Request.Method), Cut(context.Request.Path.Value ?? ""), reason);
 
             // The body is left half read: Kestrel could neither drain it nor answer on this connection (it would log
             // an Error saying the body reader is in an invalid state). The connection (HTTP/2: the stream) is closed.
             context.Abort();
         }
     }
+
+    /// <summary>The client chose the method and path: at most 100 characters of each go to the log.</summary>
+    private static string Cut(string text) => text.Length <= 100 ? text : text[..100] + "…";
 
     /// <summary>Why the request ended without an answer, when that is the client's doing; null for our own faults.</summary>
     private static string? Reason(Exception e, HttpContext context) => e switch
