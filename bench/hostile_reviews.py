@@ -172,6 +172,7 @@ def main():
             statuses[status] = statuses.get(status, 0) + 1
             if time.monotonic() - started > DEADLINE_SECONDS:
                 print("hostile-memory: stopped at the %d s bound" % DEADLINE_SECONDS, file=sys.stderr)
+                hostile_pool.shutdown(cancel_futures=True)
                 break
         legit = [future.result() for future in legit_futures]
     stop.set()

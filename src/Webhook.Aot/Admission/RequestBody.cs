@@ -109,7 +109,19 @@ public sealed class RequestBody : IDisposable
             return false;
         }
 
-        var larger = BoundedPool<byte>.Rent(size);
+        byte[] larger;
+        try
+        {
+            larger = BoundedPool<byte>.Rent(size);
+        }
+        catch (OutOfMemoryException)
+        {
+            // Under a heap limit other work can leave no room for the buffer: the review is refused like one over the
+            // budget (503) rather than failing the request. Nothing was changed before the allocation failed.
+            budget.Give(size);
+            return false;
+        }
+
         buffer.AsSpan(0, length).CopyTo(larger);
         Release(budget, ref buffer);
         buffer = larger;
