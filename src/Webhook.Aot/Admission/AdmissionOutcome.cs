@@ -28,8 +28,9 @@ public enum AdmissionOutcome
     UnsupportedMediaType,
 
     /// <summary>
-    /// The bodies in flight already hold the whole <see cref="BodyBudget"/>: HTTP 503, and the API server applies the
-    /// webhook's failurePolicy (the pod webhook's is Ignore: the pod is admitted unchanged).
+    /// The bodies in flight already hold the whole <see cref="BodyBudget"/> (or the heap had no room for the buffer):
+    /// HTTP 503, and the API server applies the webhook's failurePolicy (the pod webhook's is Ignore: the pod is
+    /// admitted unchanged).
     /// </summary>
     Overloaded,
 }

@@ -37,7 +37,7 @@ public sealed class ReviewRequest : IDisposable
         if (body is null)
         {
             return refusal == AdmissionOutcome.Overloaded
-                ? Fail(refusal, "the webhook is already buffering " + BodyBudget.Shared.CapBytes + " bytes of requests in flight, its cap; retry, or run more replicas")
+                ? Fail(refusal, "no room to buffer this body now: the request bodies in flight are capped at " + BodyBudget.Shared.CapBytes + " bytes together; retry, or run more replicas")
                 : Fail(AdmissionOutcome.TooLarge, "the body is larger than " + ServeOptions.MaxRequestBytes + " bytes, more than any AdmissionReview can be");
         }
 
