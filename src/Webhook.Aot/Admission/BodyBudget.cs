@@ -8,8 +8,8 @@ namespace Webhook.Admission;
 public sealed class BodyBudget(long capBytes)
 {
     /// <summary>
-    /// 64 MiB, from the Deployment's 256 Mi memory limit (deploy/): about 40 MiB is the process at rest and up to 70
-    /// MiB its peak at saturation (docs/performance.md); Kestrel holds at most
+    /// 64 MiB, from the Deployment's 256 Mi memory limit (deploy/): the process is about 33 MiB at rest and peaked at
+    /// 76 MiB at saturation (docs/performance.md, "Footprint"); Kestrel holds at most
     /// <see cref="Hosting.KestrelLimits.MaxConnections"/> × ~128 KiB of unread input (32 MiB); injection's reused
     /// workspaces and the responses being written need room of their own, a few times the largest pod in flight.
     /// 64 MiB of bodies leaves more than half of the limit for those, and still holds eight 7 MiB reviews, or
