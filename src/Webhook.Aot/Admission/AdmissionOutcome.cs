@@ -26,6 +26,13 @@ public enum AdmissionOutcome
 
     /// <summary>Not JSON: HTTP 415.</summary>
     UnsupportedMediaType,
+
+    /// <summary>
+    /// The bodies in flight already hold the whole <see cref="BodyBudget"/> (or the heap had no room for the buffer):
+    /// HTTP 503, and the API server applies the webhook's failurePolicy (the pod webhook's is Ignore: the pod is
+    /// admitted unchanged).
+    /// </summary>
+    Overloaded,
 }
 
 public static class AdmissionOutcomes
@@ -35,6 +42,7 @@ public static class AdmissionOutcomes
         AdmissionOutcome.BadRequest => 400,
         AdmissionOutcome.TooLarge => 413,
         AdmissionOutcome.UnsupportedMediaType => 415,
+        AdmissionOutcome.Overloaded => 503,
         _ => 200,
     };
 
@@ -48,6 +56,7 @@ public static class AdmissionOutcomes
         AdmissionOutcome.Denied => "denied",
         AdmissionOutcome.BadRequest => "bad_request",
         AdmissionOutcome.TooLarge => "too_large",
+        AdmissionOutcome.Overloaded => "overloaded",
         _ => "unsupported_media_type",
     };
 }

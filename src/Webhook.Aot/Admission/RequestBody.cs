@@ -1,19 +1,27 @@
-using System.Buffers;
-using System.IO.Pipelines;
+using System.Numerics;
 using Microsoft.AspNetCore.Http;
+using Webhook.Memory;
 
 namespace Webhook.Admission;
 
 /// <summary>
-/// Copies a request body into one rented buffer, refusing anything over the cap as soon as it is known to be
-/// over (from Content-Length, or while reading), so a huge body is never buffered whole.
+/// Copies a request body into one buffer that grows with the bytes that arrive, each growth taken from a
+/// <see cref="BodyBudget"/> shared by all requests in flight. Content-Length only bounds the growth, never reserves:
+/// a client that declares 7 MiB and sends a few bytes holds a few kilobytes. Refuses a body as soon as it is known
+/// to be over the cap (from Content-Length, or while reading), so a huge body is never buffered whole. Buffers up to
+/// <see cref="PooledMaxBytes"/> come from the shared pool; larger ones are dropped after the request, not kept.
 /// </summary>
 public sealed class RequestBody : IDisposable
 {
+    /// <summary>The first buffer: a typical pod review (about 5 KB) fits, and the pool has it.</summary>
+    public const int InitialBytes = 16 * 1024;
+
+    private readonly BodyBudget _budget;
     private byte[] _buffer;
 
-    private RequestBody(byte[] buffer, int length)
+    private RequestBody(BodyBudget budget, byte[] buffer, int length)
     {
+        _budget = budget;
         _buffer = buffer;
         Length = length;
     }
@@ -22,55 +30,109 @@ public sealed class RequestBody : IDisposable
 
     public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
 
-    /// <summary>The body, or null when it exceeds <paramref name="maxBytes"/>.</summary>
-    public static async Task<RequestBody?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body; or null with <see cref="AdmissionOutcome.TooLarge"/> when it exceeds <paramref name="maxBytes"/>,
+    /// or with <see cref="AdmissionOutcome.Overloaded"/> when <paramref name="budget"/> cannot hold it. A read that
+    /// throws (client gone, body too slow) gives back what it took before the exception leaves.
+    /// </summary>
+    public static async Task<(RequestBody? Body, AdmissionOutcome Refusal)> ReadAsync(
+        HttpRequest request, int maxBytes, BodyBudget budget, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
         {
-            return null;
+            return (null, AdmissionOutcome.TooLarge);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(request.ContentLength ?? 16 * 1024, maxBytes) + 1);
+        // What the client declared bounds how far the buffer grows; it takes nothing before the bytes come.
+        var growthLimit = (int)Math.Min(request.ContentLength ?? maxBytes, maxBytes);
+        byte[] buffer = [];
         var length = 0;
         var reader = request.BodyReader;
-        while (true)
+        try
         {
-            var read = await reader.ReadAsync(cancellationToken);
-            foreach (var segment in read.Buffer)
+            while (true)
             {
-                if (length + segment.Length > maxBytes)
+                var read = await reader.ReadAsync(cancellationToken);
+                foreach (var segment in read.Buffer)
                 {
-                    reader.AdvanceTo(read.Buffer.End);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    return null;
+                    var needed = length + segment.Length;
+                    if (needed > maxBytes)
+                    {
+                        reader.AdvanceTo(read.Buffer.End);
+                        Release(budget, ref buffer);
+                        return (null, AdmissionOutcome.TooLarge);
+                    }
+
+                    if (needed > buffer.Length && !TryGrow(budget, ref buffer, length, needed, Math.Max(growthLimit, needed)))
+                    {
+                        reader.AdvanceTo(read.Buffer.End);
+                        Release(budget, ref buffer);
+                        return (null, AdmissionOutcome.Overloaded);
+                    }
+
+                    segment.Span.CopyTo(buffer.AsSpan(length));
+                    length = needed;
                 }
 
-                if (length + segment.Length > buffer.Length)
+                reader.AdvanceTo(read.Buffer.End);
+                if (read.IsCompleted)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(Math.Max(buffer.Length * 2, length + segment.Length), maxBytes + 1));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    return (new RequestBody(budget, buffer, length), default);
                 }
-
-                segment.Span.CopyTo(buffer.AsSpan(length));
-                length += segment.Length;
             }
-
-            reader.AdvanceTo(read.Buffer.End);
-            if (read.IsCompleted)
-            {
-                return new RequestBody(buffer, length);
-            }
+        }
+        catch
+        {
+            Release(budget, ref buffer);
+            throw;
         }
     }
 
     public void Dispose()
     {
         var buffer = Interlocked.Exchange(ref _buffer, []);
-        if (buffer.Length > 0)
+        Release(_budget, ref buffer);
+    }
+
+    /// <summary>Doubles the buffer (at least to <paramref name="needed"/>, at most to <paramref name="limit"/>), taking the new size from the budget first.</summary>
+    private static bool TryGrow(BodyBudget budget, ref byte[] buffer, int length, int needed, int limit)
+    {
+        var size = Math.Max(needed, Math.Min(Math.Max(buffer.Length * 2, InitialBytes), limit));
+        if (size <= BoundedPool<byte>.MaxPooledLength)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // The pool hands out powers of two; the budget is charged what the buffer really is.
+            size = (int)BitOperations.RoundUpToPowerOf2((uint)size);
         }
+
+        if (!budget.TryTake(size))
+        {
+            return false;
+        }
+
+        byte[] larger;
+        try
+        {
+            larger = BoundedPool<byte>.Rent(size);
+        }
+        catch (OutOfMemoryException)
+        {
+            // Under a heap limit other work can leave no room for the buffer: the review is refused like one over the
+            // budget (503) rather than failing the request. Nothing was changed before the allocation failed.
+            budget.Give(size);
+            return false;
+        }
+
+        buffer.AsSpan(0, length).CopyTo(larger);
+        Release(budget, ref buffer);
+        buffer = larger;
+        return true;
+    }
+
+    /// <summary>Gives the buffer's length back to the budget, and the buffer to the pool when it is small.</summary>
+    private static void Release(BodyBudget budget, ref byte[] buffer)
+    {
+        budget.Give(buffer.Length);
+        BoundedPool<byte>.Return(buffer);
+        buffer = [];
     }
 }

@@ -34,10 +34,12 @@ public sealed class ReviewRequest : IDisposable
             return Fail(AdmissionOutcome.UnsupportedMediaType, "Content-Type must be application/json, not " + EchoedText.Quote(contentType));
         }
 
-        var body = await RequestBody.ReadAsync(context.Request, ServeOptions.MaxRequestBytes, context.RequestAborted);
+        var (body, refusal) = await RequestBody.ReadAsync(context.Request, ServeOptions.MaxRequestBytes, BodyBudget.Shared, context.RequestAborted);
         if (body is null)
         {
-            return Fail(AdmissionOutcome.TooLarge, "the body is larger than " + ServeOptions.MaxRequestBytes + " bytes, more than any AdmissionReview can be");
+            return refusal == AdmissionOutcome.Overloaded
+                ? Fail(refusal, "no room to buffer this body now: the request bodies in flight are capped at " + BodyBudget.Shared.CapBytes + " bytes together; retry, or run more replicas")
+                : Fail(AdmissionOutcome.TooLarge, "the body is larger than " + ServeOptions.MaxRequestBytes + " bytes, more than any AdmissionReview can be");
         }
 
         AdmissionRequestView view;

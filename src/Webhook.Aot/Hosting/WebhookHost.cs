@@ -56,7 +56,7 @@ public static class WebhookHost
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = ServeOptions.MaxRequestBytes;
+            KestrelLimits.Apply(kestrel.Limits);
             void Https(ListenOptions listen)
             {
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
@@ -95,6 +95,7 @@ public static class WebhookHost
             Log.ShuttingDown(log, options.ShutdownTimeout);
         });
 
+        app.Use(AbandonedRequests.Middleware(log));
         var mutate = app.Services.GetRequiredService<MutateEndpoint>();
         var validate = app.Services.GetRequiredService<ValidateEndpoint>();
         app.MapPost(MutateEndpoint.Path, mutate.HandleAsync);

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Globalization;
+using Webhook.Memory;
 
 namespace Webhook.Injection.Text;
 
@@ -69,13 +69,13 @@ public ref struct TextBuilder
         if (_rented is { } rented)
         {
             _rented = null;
-            ArrayPool<char>.Shared.Return(rented);
+            BoundedPool<char>.Return(rented);
         }
     }
 
     private void Grow(int needed)
     {
-        var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, _length + needed));
+        var larger = BoundedPool<char>.Rent(Math.Max(_chars.Length * 2, _length + needed));
         _chars[.._length].CopyTo(larger);
         Dispose();
         _rented = larger;

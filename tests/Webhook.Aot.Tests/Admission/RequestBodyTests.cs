@@ -1,0 +1,141 @@
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http;
+using Webhook.Admission;
+using Webhook.Hosting;
+
+namespace Webhook.Tests.Admission;
+
+/// <summary>
+/// The body buffer holds what arrived, never what the client declared, and every byte it takes from the shared
+/// budget goes back: on completion, on refusal and when the read fails.
+/// </summary>
+public sealed class RequestBodyTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_body_declaring_7_MiB_that_sent_a_few_bytes_holds_only_what_arrived_and_gives_it_back_when_the_client_goes()
+    {
+        var budget = new BodyBudget(BodyBudget.SharedCapBytes);
+        var (request, pipe) = Request(declared: ServeOptions.MaxRequestBytes);
+        await pipe.Writer.WriteAsync(new byte[300]);
+
+        var read = RequestBody.ReadAsync(request, ServeOptions.MaxRequestBytes, budget, CancellationToken.None);
+        await WaitUntil(() => budget.InUseBytes > 0);
+        Assert.False(read.IsCompleted);
+        Assert.InRange(budget.InUseBytes, 300, RequestBody.InitialBytes);
+
+        pipe.Writer.Complete(new IOException("connection reset by the client"));
+        await Assert.ThrowsAsync<IOException>(() => read);
+        Assert.Equal(0, budget.InUseBytes);
+    }
+
+    [Fact]
+    public async Task The_budget_refuses_a_body_that_does_not_fit_beside_those_in_flight_and_takes_it_once_they_are_done()
+    {
+        // Growing a buffer holds the old one and the new one for a moment: the cap leaves room for that.
+        var budget = new BodyBudget(400 * 1024);
+        var (slowRequest, slowPipe) = Request(declared: 200 * 1024);
+        await slowPipe.Writer.WriteAsync(new byte[150 * 1024]);
+        var slow = RequestBody.ReadAsync(slowRequest, ServeOptions.MaxRequestBytes, budget, CancellationToken.None);
+        await WaitUntil(() => budget.InUseBytes == 200 * 1024); // grown to what it declared once past 128 KiB
+
+        var (refused, refusal) = await ReadWhole(budget, 250 * 1024);
+        Assert.Null(refused);
+        Assert.Equal(AdmissionOutcome.Overloaded, refusal);
+        Assert.Equal(200 * 1024, budget.InUseBytes);
+
+        await slowPipe.Writer.WriteAsync(new byte[50 * 1024]);
+        await slowPipe.Writer.CompleteAsync();
+        var (slowBody, _) = await slow;
+        Assert.Equal(200 * 1024, slowBody!.Length);
+        slowBody.Dispose();
+        Assert.Equal(0, budget.InUseBytes);
+
+        var (accepted, _) = await ReadWhole(budget, 250 * 1024);
+        Assert.Equal(250 * 1024, accepted!.Length);
+        accepted.Dispose();
+
+        // Bodies one after the other, each needing more than half of the cap while it grows: any that kept its share
+        // would make the next one fail.
+        for (var i = 0; i < 10; i++)
+        {
+            var (body, outcome) = await ReadWhole(budget, 150 * 1024);
+            Assert.True(body is not null, "body " + i + " was refused with " + outcome);
+            Assert.Equal(150 * 1024, body.Length);
+            body.Dispose();
+            Assert.Equal(0, budget.InUseBytes);
+        }
+    }
+
+    [Fact]
+    public async Task A_body_over_the_cap_is_refused_as_too_large_and_gives_back_what_it_took()
+    {
+        var budget = new BodyBudget(BodyBudget.SharedCapBytes);
+        var (request, pipe) = Request(declared: null);
+        await pipe.Writer.WriteAsync(new byte[300 * 1024]);
+        await pipe.Writer.CompleteAsync();
+
+        var (body, refusal) = await RequestBody.ReadAsync(request, 256 * 1024, budget, CancellationToken.None);
+
+        Assert.Null(body);
+        Assert.Equal(AdmissionOutcome.TooLarge, refusal);
+        Assert.Equal(0, budget.InUseBytes);
+    }
+
+    [Fact]
+    public async Task The_bytes_of_the_body_come_out_as_they_went_in_across_growths()
+    {
+        var budget = new BodyBudget(BodyBudget.SharedCapBytes);
+        var sent = new byte[3 * 1024 * 1024 + 17];
+        new Random(7).NextBytes(sent);
+        var (request, pipe) = Request(declared: sent.Length);
+        var read = RequestBody.ReadAsync(request, ServeOptions.MaxRequestBytes, budget, CancellationToken.None);
+        for (var offset = 0; offset < sent.Length; offset += 100_000)
+        {
+            await pipe.Writer.WriteAsync(sent.AsMemory(offset, Math.Min(100_000, sent.Length - offset)));
+        }
+
+        await pipe.Writer.CompleteAsync();
+        var (body, _) = await read;
+
+        Assert.Equal(sent, body!.Memory.ToArray());
+        Assert.Equal(sent.Length, budget.InUseBytes); // grown to what was declared, not past it
+        body.Dispose();
+        Assert.Equal(0, budget.InUseBytes);
+    }
+
+    [Fact]
+    public void A_refusal_for_the_budget_is_HTTP_503_so_the_API_server_applies_the_failure_policy()
+    {
+        Assert.Equal(503, AdmissionOutcomes.HttpStatus(AdmissionOutcome.Overloaded));
+        Assert.Equal("overloaded", AdmissionOutcomes.MetricLabel(AdmissionOutcome.Overloaded));
+    }
+
+    private static async Task<(RequestBody? Body, AdmissionOutcome Refusal)> ReadWhole(BodyBudget budget, int size)
+    {
+        var (request, pipe) = Request(declared: size);
+        await pipe.Writer.WriteAsync(new byte[size]);
+        await pipe.Writer.CompleteAsync();
+        return await RequestBody.ReadAsync(request, ServeOptions.MaxRequestBytes, budget, CancellationToken.None);
+    }
+
+    private static (HttpRequest Request, Pipe Pipe) Request(long? declared)
+    {
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+        var context = new DefaultHttpContext();
+        context.Request.ContentLength = declared;
+        context.Request.Body = pipe.Reader.AsStream();
+        return (context.Request, pipe);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within " + Patience);
+            await Task.Delay(10);
+        }
+    }
+}
