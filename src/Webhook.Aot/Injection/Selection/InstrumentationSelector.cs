@@ -22,7 +22,8 @@ public static class InstrumentationSelector
                     return candidates[0];
                 case 0:
                     problem = Where(language) + ": no Instrumentation in namespace " + EchoedText.Quote(context.Namespace)
-                        + "; pod admitted unchanged; create one, then recreate the pod";
+                        + "; pod admitted unchanged; create one, then recreate the pod"
+                        + (context.Snapshot.Listing is { } elsewhere ? " (or name one of another namespace as \"namespace/name\": " + elsewhere + ")" : "");
                     return null;
                 default:
                     problem = Where(language) + ": " + candidates.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)

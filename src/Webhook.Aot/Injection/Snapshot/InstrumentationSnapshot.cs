@@ -35,6 +35,7 @@ public sealed class InstrumentationSnapshot
             Count++;
         }
 
+        Listing = ListOf(_byNamespace);
         foreach (var ns in namespaces)
         {
             _namespaces[ns.Name] = ns;
@@ -53,6 +54,18 @@ public sealed class InstrumentationSnapshot
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _injectingNamespaceLookup;
 
     public static InstrumentationSnapshot Empty { get; } = new([], []);
+
+    /// <summary>
+    /// The Instrumentations there are, as <c>namespace/name</c> in order, the first five and how many more: what a pod
+    /// whose namespace has none is told to name instead. Null when there are none.
+    /// </summary>
+    public string? Listing { get; }
+
+    private static string? ListOf(Dictionary<string, List<Instrumentation>> byNamespace)
+    {
+        var names = byNamespace.Values.SelectMany(list => list).Select(i => i.Metadata?.Namespace + "/" + i.Metadata?.Name).Order(StringComparer.Ordinal).ToList();
+        return names.Count == 0 ? null : Text.EchoedText.List(names, 0, names.Count);
+    }
 
     /// <summary>Whether the namespace (UTF-8, as in the request) carries an inject annotation. Allocates nothing.</summary>
     public bool NamespaceMayInject(ReadOnlySpan<byte> ns)
