@@ -16,15 +16,7 @@ public static class ManifestsCommand
 
     private static readonly int s_maxCollectorNameLength = MaxNamespaceLength - "-collector".Length;
 
-    private static readonly Dictionary<string, bool> s_options = new()
-    {
-        ["--namespace"] = true,
-        ["--cert-manager"] = false,
-        ["--image"] = true,
-        ["--collector"] = true,
-        [Webhook.Injection.InjectionSettings.CrossNamespaceFlag] = true,
-        ["--events"] = false,
-    };
+    private static readonly Dictionary<string, bool> s_options = CreateOptions();
 
     public static int Run(ReadOnlySpan<string> arguments, TextWriter output, TimeProvider clock)
     {
@@ -39,10 +31,50 @@ public static class ManifestsCommand
         {
             AllowCrossNamespace = OperatorFlags.AllowCrossNamespace(line),
             Events = line.Switch("--events", whenAbsent: true),
+            Switches = LanguageSwitches(line),
         };
         var bundle = InstallBundle.Create(target, CertManager(line), clock.GetUtcNow());
         output.Write(BundleYaml.Write(bundle));
         return 0;
+    }
+
+    private static Dictionary<string, bool> CreateOptions()
+    {
+        var options = new Dictionary<string, bool>(StringComparer.Ordinal)
+        {
+            ["--namespace"] = true,
+            ["--cert-manager"] = false,
+            ["--image"] = true,
+            ["--collector"] = true,
+            [Webhook.Injection.InjectionSettings.CrossNamespaceFlag] = true,
+            ["--events"] = false,
+            [Webhook.Injection.InjectionTable.MultiInstrumentation.Flag] = false,
+        };
+        foreach (var language in Webhook.Injection.InjectionTable.All)
+        {
+            if (language.Switch is { } rule)
+            {
+                options[rule.Flag] = false;
+            }
+        }
+
+        return options;
+    }
+
+    /// <summary>The operator's switches given on the command line, as the Deployment passes them to serve: <c>--enable-go-instrumentation=true</c>.</summary>
+    private static List<string> LanguageSwitches(CommandLine line)
+    {
+        var switches = new List<string>();
+        var rules = Webhook.Injection.InjectionTable.All.Select(language => language.Switch).Append(Webhook.Injection.InjectionTable.MultiInstrumentation);
+        foreach (var rule in rules)
+        {
+            if (rule is not null && line.Has(rule.Flag))
+            {
+                switches.Add(rule.Flag + "=" + (line.Switch(rule.Flag, whenAbsent: rule.Default) ? "true" : "false"));
+            }
+        }
+
+        return switches;
     }
 
     /// <summary>

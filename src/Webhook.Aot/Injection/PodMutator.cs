@@ -162,7 +162,8 @@ public static class PodMutator
                 if (marked == 0)
                 {
                     context.Warn(WarningReason.LanguageDisabled, "metadata.annotations[" + InstrumentationSelector.ShortKey(language.InjectAnnotation) + "]: "
-                        + language.DisplayName + " injection is disabled in this webhook (" + language.Switch?.Flag + "); pod admitted without it");
+                        + language.DisplayName + " injection is disabled in this webhook (" + language.Switch?.Flag + "=true, or "
+                        + language.Switch?.EnvironmentVariable + "=true, switches it on; manifests takes the flag too); pod admitted without it");
                 }
 
                 context.Decide(language.Name, false, language.Messages.Disabled ?? "disabled");

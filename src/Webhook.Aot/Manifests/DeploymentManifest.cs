@@ -99,6 +99,11 @@ internal static class DeploymentManifest
 
             // Written out even at its default, so whoever reads the Deployment sees the choice and where to change it.
             InjectionSettings.CrossNamespaceFlag + "=" + (target.AllowCrossNamespace ? "allow" : "deny"));
+        foreach (var flag in target.Switches)
+        {
+            arguments.Add((JsonNode)flag);
+        }
+
         if (!target.Events)
         {
             arguments.Add((JsonNode)"--events=false");

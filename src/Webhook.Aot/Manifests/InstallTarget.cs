@@ -30,6 +30,9 @@ public sealed record InstallTarget(string Namespace, string Image)
     /// <summary>Admission warnings become Events (<c>manifests --events</c>); off, the RBAC rule for them and the server's Events go.</summary>
     public bool Events { get; init; } = true;
 
+    /// <summary>The operator's switches to pass to serve, as given to <c>manifests</c>: <c>--enable-go-instrumentation=true</c>.</summary>
+    public IReadOnlyList<string> Switches { get; init; } = [];
+
     /// <summary>The host name the API server calls a webhook Service by.</summary>
     public string ServiceHost => Name + "." + Namespace + ".svc";
 

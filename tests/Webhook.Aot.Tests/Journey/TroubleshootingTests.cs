@@ -212,8 +212,8 @@ public sealed class TroubleshootingTests : IDisposable
 
         var run = otel.Inject(Guide.Example("deployment-go.yaml"));
 
-        Assert.EndsWith("spec.template.metadata.annotations[inject-go]: Go injection is disabled in this webhook (--enable-go-instrumentation); "
-            + "pod admitted without it", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.EndsWith("spec.template.metadata.annotations[inject-go]: Go injection is disabled in this webhook (--enable-go-instrumentation=true, "
+            + "or ENABLE_GO_AUTO_INSTRUMENTATION=true, switches it on; manifests takes the flag too); pod admitted without it", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }
 
     /// <summary>The guide's python Deployment with its annotation moved from the pod template to <paramref name="parent"/>'s metadata.</summary>

@@ -16,6 +16,19 @@ public sealed class ManifestsUsageTests
     }
 
     [Theory]
+    [InlineData(new string[0], false, true)]
+    [InlineData(new[] { "--enable-go-instrumentation" }, true, true)]
+    [InlineData(new[] { "--enable-go-instrumentation=true", "--enable-java-instrumentation=false" }, true, false)]
+    public void Manifests_LanguageSwitches_AreWhatTheDeploymentsServeArgumentsSay(string[] arguments, bool go, bool java)
+    {
+        var run = BundleRun.Of(arguments);
+
+        var settings = Webhook.Cli.ServeCommand.Parse([.. run.Container.Args], _ => null).Settings;
+        Assert.Equal(go, settings.IsEnabled(Webhook.Injection.Language.Go));
+        Assert.Equal(java, settings.IsEnabled(Webhook.Injection.Language.Java));
+    }
+
+    [Theory]
     [InlineData(new string[0], true)]
     [InlineData(new[] { "--cross-namespace-instrumentations=allow" }, true)]
     [InlineData(new[] { "--cross-namespace-instrumentations", "deny" }, false)]
