@@ -12,7 +12,8 @@ public static class Commands
           serve [--instrumentations DIR | --kubeconfig FILE] [--listen-address ADDRESS] [--port 9443] [--cert-dir DIR]
                 [--log-level info] [--shutdown-timeout 10s]
                                 the admission webhook over HTTPS; the operator's switches apply as for inject
-          validate -f FILE|-    check Instrumentation resources and print them with defaults applied
+          validate -f FILE|DIR|-
+                                check Instrumentation resources and print them with defaults applied
           inject -f FILE|- [--instrumentations DIR] [--namespace NS] [--explain]
                                 inject into the Pods and workload pod templates of FILE as the webhook would
                                 and print every document; the operator's switches apply:

@@ -6,7 +6,7 @@ using Webhook.Instrumentations;
 namespace Webhook.Cli;
 
 /// <summary>
-/// <c>otel-webhook validate -f FILE|-</c>: each Instrumentation in the file as the webhook will use it (defaults
+/// <c>otel-webhook validate -f FILE|DIR|-</c>: each Instrumentation in the file (or in each YAML and JSON file of DIR) as the webhook will use it (defaults
 /// applied) on standard output, errors, warnings and notes (an exporter endpoint no agent can deliver through) with
 /// file and line on standard error. Exit 0 when every Instrumentation is valid, 1 otherwise.
 /// </summary>
@@ -19,15 +19,32 @@ public static class ValidateCommand
     public static int Run(ReadOnlySpan<string> arguments, TextWriter output, TextWriter errors)
     {
         var line = CommandLine.Parse(Name, arguments, s_options);
-        var (text, source) = InputFile.Read(line.Value("-f") ?? line.Value("--filename"), Name);
-        IReadOnlyList<SourceDocument> documents;
-        try
+        var path = line.Value("-f") ?? line.Value("--filename");
+        var source = path ?? "";
+        var unreadable = 0;
+        var documents = new List<SourceDocument>();
+        foreach (var (text, name, reason) in Inputs(path))
         {
-            documents = DocumentReader.Read(text, source);
+            source = Directory.Exists(path) ? path! : name;
+            var problem = reason;
+            try
+            {
+                documents.AddRange(problem is null ? DocumentReader.Read(text!, name) : []);
+            }
+            catch (DocumentFormatException e)
+            {
+                problem = e.Message;
+            }
+
+            if (problem is not null)
+            {
+                errors.WriteLine(problem);
+                unreadable++;
+            }
         }
-        catch (DocumentFormatException e)
+
+        if (unreadable > 0 && documents.Count == 0)
         {
-            errors.WriteLine(e.Message);
             return 1;
         }
 
@@ -81,7 +98,27 @@ public static class ValidateCommand
             return 1;
         }
 
-        return failed == 0 ? 0 : 1;
+        return failed == 0 && unreadable == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The file (or standard input) as one text; a folder as each of its YAML and JSON files, read as the webhook's
+    /// folder source reads them (regular files only, names starting with a dot skipped, in name order).
+    /// </summary>
+    private static IEnumerable<(string? Text, string Name, string? Problem)> Inputs(string? path)
+    {
+        if (path is null || path == "-" || !Directory.Exists(path))
+        {
+            var (text, name) = InputFile.Read(path, Name);
+            yield return (text, name, null);
+            yield break;
+        }
+
+        foreach (var file in Sources.InstrumentationFolder.Read(path))
+        {
+            var name = Path.Combine(path, file.Name);
+            yield return (file.Text, name, file.ReadError is { } error ? name + ": " + error + "; file skipped" : null);
+        }
     }
 
     private static ReadOnlyMemory<byte> ToJson(Crd.Instrumentation instrumentation)

@@ -135,6 +135,37 @@ public sealed class GuideSilentSpotsTests : IDisposable
             run.Errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validate_Folder_ReadsEveryYamlFileAndReportsEach()
+    {
+        _files.Write("otel/a.yaml", InjectFixture.Instrumentation("a", "demo"));
+        var bad = _files.Write("otel/b.yaml", InjectFixture.Instrumentation("b", "demo").Replace("parentbased_always_on", "always", StringComparison.Ordinal));
+        _files.Write("otel/notes.txt", "not read");
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        var exitCode = Webhook.Cli.Commands.Run(["validate", "-f", Path.Combine(_files.Folder, "otel")], output, errors);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("name: a", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(bad + ", document 1 (Instrumentation \"b\") is invalid:", errors.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("notes.txt", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_FolderOfValidFiles_ExitsZero()
+    {
+        _files.Write("otel/a.yaml", InjectFixture.Instrumentation("a", "demo"));
+        _files.Write("otel/b.yml", InjectFixture.Instrumentation("b", "demo"));
+        var output = new StringWriter();
+
+        var exitCode = Webhook.Cli.Commands.Run(["validate", "-f", Path.Combine(_files.Folder, "otel")], output, new StringWriter());
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("name: a", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("name: b", output.ToString(), StringComparison.Ordinal);
+    }
+
     private static string ReplaceImage(string deployment, string image)
     {
         var start = deployment.IndexOf("image: ", StringComparison.Ordinal) + "image: ".Length;
