@@ -62,6 +62,11 @@ public static class InjectCommand
 
         sources.AddDocuments(documents);
         var snapshot = sources.Build();
+        foreach (var note in ServiceNameNotes.Of(documents, snapshot, ns))
+        {
+            errors.WriteLine(source + ": " + note);
+        }
+
         var report = new InjectReport(errors, explain);
         var written = new List<ReadOnlyMemory<byte>>(documents.Count);
         var failed = false;

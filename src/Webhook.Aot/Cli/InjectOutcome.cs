@@ -23,6 +23,9 @@ public sealed record InjectOutcome
     /// </summary>
     public IReadOnlyList<string> OptedOut { get; init; } = [];
 
+    /// <summary>For <c>--explain</c>: where a pod annotation overrode a value the Instrumentation sets.</summary>
+    public IReadOnlyList<string> Overrides { get; init; } = [];
+
     /// <summary>Paths of instrumentation annotations placed where no pod will ever carry them.</summary>
     public IReadOnlyList<string> MisplacedAnnotations { get; init; } = [];
 

@@ -110,6 +110,11 @@ public sealed class InjectReport
             }
         }
 
+        foreach (var line in outcome.Overrides)
+        {
+            _errors.WriteLine(where + line);
+        }
+
         if (result.Patch is not null && kind.OfflineOwnerNote is { } note)
         {
             _errors.WriteLine(where + "note: " + note);

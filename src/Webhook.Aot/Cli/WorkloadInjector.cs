@@ -79,7 +79,7 @@ public static class WorkloadInjector
 
         var outcome = new InjectOutcome
         {
-            Json = document.Json, Kind = kind, Result = result, Requested = requested, OptedOut = optedOut, MisplacedAnnotations = misplaced, Notes = podNotes,
+            Json = document.Json, Kind = kind, Result = result, Requested = requested, OptedOut = optedOut, Overrides = GoTargetOverride.Of(pod, ns, snapshot) is { } goTarget ? [goTarget] : [], MisplacedAnnotations = misplaced, Notes = podNotes,
         };
         if (result.Patch is not { } patch)
         {

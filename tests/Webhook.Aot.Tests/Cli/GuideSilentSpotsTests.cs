@@ -166,6 +166,43 @@ public sealed class GuideSilentSpotsTests : IDisposable
         Assert.Contains("name: b", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Inject_ShortServiceNameOfAnotherNamespace_SaysTheFullName()
+    {
+        var service = "apiVersion: v1\nkind: Service\nmetadata: {name: collector, namespace: observability}\nspec:\n  ports: [{port: 4318}]";
+        var input = _files.Write("app.yaml", service, InjectFixture.Instrumentation("otel", "demo"), InjectFixture.Deployment("shop", "demo"));
+
+        var run = InjectFixture.Run("-f", input);
+
+        Assert.Contains("Instrumentation demo/otel: spec.exporter.endpoint http://collector:4318 names Service collector, which this input puts in "
+            + "namespace observability, not demo; a short name resolves only in the pod's own namespace, so use "
+            + "http://collector.observability.svc.cluster.local:4318", run.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inject_ShortServiceNameOfTheSameNamespace_SaysNothing()
+    {
+        var service = "apiVersion: v1\nkind: Service\nmetadata: {name: collector, namespace: demo}\nspec:\n  ports: [{port: 4318}]";
+        var input = _files.Write("app.yaml", service, InjectFixture.Instrumentation("otel", "demo"), InjectFixture.Deployment("shop", "demo"));
+
+        var run = InjectFixture.Run("-f", input);
+
+        Assert.DoesNotContain("names Service", run.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inject_Explain_SaysTheGoTargetAnnotationOverridesTheInstrumentation()
+    {
+        var instrumentation = InjectFixture.Instrumentation("otel", "demo") + "\n  go:\n    env:\n    - {name: OTEL_GO_AUTO_TARGET_EXE, value: /usr/bin/old}";
+        var input = _files.Write("app.yaml", instrumentation, InjectFixture.Deployment("shop", "demo",
+            "{instrumentation.opentelemetry.io/inject-go: \"true\", instrumentation.opentelemetry.io/otel-go-auto-target-exe: /app/server}"));
+
+        var run = InjectFixture.Run("-f", input, "--explain", "--enable-go-instrumentation");
+
+        Assert.Contains("go: the annotation instrumentation.opentelemetry.io/otel-go-auto-target-exe \"/app/server\" overrides OTEL_GO_AUTO_TARGET_EXE "
+            + "\"/usr/bin/old\" in spec.go.env of Instrumentation demo/otel; the sidecar watches \"/app/server\"", run.Errors, StringComparison.Ordinal);
+    }
+
     private static string ReplaceImage(string deployment, string image)
     {
         var start = deployment.IndexOf("image: ", StringComparison.Ordinal) + "image: ".Length;

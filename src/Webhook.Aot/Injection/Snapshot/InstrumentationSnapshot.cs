@@ -82,6 +82,9 @@ public sealed class InstrumentationSnapshot
 
     public int Count { get; }
 
+    /// <summary>Every Instrumentation, namespace by namespace; for diagnosis off the admission path.</summary>
+    public IEnumerable<Instrumentation> All => _byNamespace.Values.SelectMany(static list => list);
+
     public IReadOnlyList<Instrumentation> InNamespace(string ns) => _byNamespace.TryGetValue(ns, out var list) ? list : s_none;
 
     public Instrumentation? Find(string ns, string name)
