@@ -81,13 +81,7 @@ public sealed class BoundedAnswerTests
         var store = new SnapshotStore();
         store.Publish(Snapshot());
         var endpoint = new MutateEndpoint(store, InjectionSettings.Defaults, s_metrics, log);
-        var context = new DefaultHttpContext();
-        context.Request.Method = "POST";
-        context.Request.ContentType = "application/json";
-        context.Request.ContentLength = body.Length;
-        context.Request.Body = new MemoryStream(body, writable: false);
-        var answer = new MemoryStream();
-        context.Response.Body = answer;
+        var (context, answer) = Support.ReviewPost.Create(body);
         endpoint.HandleAsync(context).GetAwaiter().GetResult();
         return (context.Response.StatusCode, Encoding.UTF8.GetString(answer.ToArray()));
     }

@@ -108,13 +108,7 @@ internal sealed class EventHarness : IAsyncDisposable
     /// <summary>Sends one review through the endpoint as Kestrel would, and returns the AdmissionReview answer.</summary>
     public async Task<(int Status, JsonObject Answer)> AdmitAsync(byte[] review)
     {
-        var context = new DefaultHttpContext();
-        context.Request.Method = "POST";
-        context.Request.ContentType = "application/json";
-        context.Request.ContentLength = review.Length;
-        context.Request.Body = new MemoryStream(review, writable: false);
-        var answer = new MemoryStream();
-        context.Response.Body = answer;
+        var (context, answer) = Support.ReviewPost.Create(review);
         await _endpoint.HandleAsync(context);
         return (context.Response.StatusCode, (JsonObject)JsonNode.Parse(answer.ToArray())!);
     }

@@ -173,13 +173,7 @@ public static class AdmissionProperties
         var store = new SnapshotStore();
         store.Publish(snapshot);
         var endpoint = new MutateEndpoint(store, settings, s_metrics, NullLogger<MutateEndpoint>.Instance);
-        var context = new DefaultHttpContext();
-        context.Request.Method = "POST";
-        context.Request.ContentType = "application/json";
-        context.Request.ContentLength = body.Length;
-        context.Request.Body = new MemoryStream(body, writable: false);
-        var answer = new MemoryStream();
-        context.Response.Body = answer;
+        var (context, answer) = Support.ReviewPost.Create(body);
         try
         {
             endpoint.HandleAsync(context).GetAwaiter().GetResult();
