@@ -9,12 +9,12 @@ namespace Webhook.Doctor;
 /// pods made before the marker existed, the container the injection table names for the language (its init
 /// container, the Go sidecar, the web servers' agent init containers; the SDK's node-name variable).
 /// </summary>
-internal readonly record struct PodInjection(bool Injected, InjectedLanguage? Entry, string? Image)
+internal readonly record struct PodInjection(bool Injected, InjectedMarker.Entry? Entry, string? Image)
 {
     public static PodInjection Of(PodState pod, LanguageRule language, out string? problem)
     {
-        var entries = InjectedMarker.Parse(pod.Meta.Annotations.GetValueOrDefault(InjectedMarker.AnnotationName), out problem);
-        if (entries.TryGetValue(language.Name, out var entry))
+        var entries = InjectedMarker.Read(pod.Meta.Annotations.GetValueOrDefault(InjectedMarker.AnnotationName), out problem);
+        if (entries.FindLast(e => e.Language == language.Name) is { } entry)
         {
             return new PodInjection(true, entry, entry.Image);
         }

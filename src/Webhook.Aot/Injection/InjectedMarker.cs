@@ -69,72 +69,25 @@ public static class InjectedMarker
     /// <summary>Whether <paramref name="languages"/> (from <see cref="Languages"/>) names <paramref name="language"/>.</summary>
     public static bool Names(int languages, Language language) => (languages & (1 << (int)language)) != 0;
 
-    /// <summary>
-    /// Every entry of <paramref name="value"/> whose value is an object, in order: the key, its fields (each null when
-    /// absent or of another type) and the entry's JSON as written. Empty when the value is not a JSON object.
-    /// </summary>
-    public static List<Entry> Read(string? value)
-    {
-        var entries = new List<Entry>();
-        if (string.IsNullOrEmpty(value))
-        {
-            return entries;
-        }
-
-        var utf8 = Encoding.UTF8.GetBytes(value);
-        var reader = new Utf8JsonReader(utf8);
-        try
-        {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return entries;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var language = reader.GetString()!;
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.StartObject)
-                {
-                    reader.Skip();
-                    continue;
-                }
-
-                var start = (int)reader.TokenStartIndex;
-                using var entry = JsonDocument.ParseValue(ref reader);
-                var root = entry.RootElement;
-                entries.Add(new Entry(language, StringField(root, "instrumentation"), NumberField(root, "generation"), StringField(root, "resourceVersion"),
-                    StringField(root, "image"), Encoding.UTF8.GetString(utf8.AsSpan(start, (int)reader.BytesConsumed - start))));
-            }
-        }
-        catch (JsonException)
-        {
-            // Tolerant: the entries read before the damage are kept.
-        }
-
-        return entries;
-    }
-
-    private static string? StringField(JsonElement entry, string name)
-        => entry.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.String ? field.GetString() : null;
-
-    private static long? NumberField(JsonElement entry, string name)
-        => entry.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.Number && field.TryGetInt64(out var number) ? number : null;
-
-    /// <summary>One language's entry: <c>Instrumentation</c> is <c>namespace/name</c>; <c>Json</c> is the entry's object as written.</summary>
-    public sealed record Entry(string Language, string? Instrumentation, long? Generation, string? ResourceVersion, string? Image, string Json);
-
     /// <summary>A value longer than this is not ours: no pod injects eight languages with names this long.</summary>
     public const int MaxValueLength = 16 * 1024;
 
+    private const string Where = "metadata.annotations[" + AnnotationName + "]";
+
+    /// <summary>Entries nest two levels; anything deeper is not ours.</summary>
+    private static readonly JsonReaderOptions s_options = new() { MaxDepth = 8 };
+
+    /// <summary><see cref="Read(string?, out string?)"/> for the patch writer, which only keeps what it can copy.</summary>
+    public static List<Entry> Read(string? value) => Read(value, out _);
+
     /// <summary>
-    /// The entries of an annotation value, for diagnosis (<c>doctor</c>): unlike <see cref="Read"/>, which keeps what the patch
-    /// writer copies, it says what is wrong with a value. A bad value never throws: the entries read so far are kept, and
-    /// <paramref name="problem"/> says what is wrong, naming the annotation.
+    /// Every entry of <paramref name="value"/> whose value is an object, in order: the key, its fields (each null when
+    /// absent or of another type) and the entry's JSON as written. Never throws: the entries read before a damaged
+    /// part are kept, and <paramref name="problem"/> says what is wrong (for doctor), naming the annotation.
     /// </summary>
-    public static IReadOnlyDictionary<string, InjectedLanguage> Parse(string? value, out string? problem)
+    public static List<Entry> Read(string? value, out string? problem)
     {
-        var entries = new Dictionary<string, InjectedLanguage>(StringComparer.Ordinal);
+        var entries = new List<Entry>();
         problem = null;
         if (string.IsNullOrEmpty(value))
         {
@@ -147,46 +100,59 @@ public static class InjectedMarker
             return entries;
         }
 
+        var utf8 = Encoding.UTF8.GetBytes(value);
+        var reader = new Utf8JsonReader(utf8, s_options);
         try
         {
-            using var document = JsonDocument.Parse(value, new JsonDocumentOptions { MaxDepth = 8 });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                problem = Where + ": value is a JSON " + document.RootElement.ValueKind.ToString().ToLowerInvariant() + ", not an object keyed by language";
+                problem = Where + ": value is a JSON " + Describe(reader.TokenType) + ", not an object keyed by language";
                 return entries;
             }
 
-            foreach (var language in document.RootElement.EnumerateObject())
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (language.Value.ValueKind != JsonValueKind.Object)
+                var language = reader.GetString()!;
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    problem ??= Where + "[" + language.Name + "]: not an object; entry ignored";
+                    problem ??= Where + "[" + language + "]: not an object; entry ignored";
+                    reader.Skip();
                     continue;
                 }
 
-                entries[language.Name] = EntryOf(language.Value);
+                var start = (int)reader.TokenStartIndex;
+                using var entry = JsonDocument.ParseValue(ref reader);
+                var root = entry.RootElement;
+                entries.Add(new Entry(language, StringField(root, "instrumentation"), NumberField(root, "generation"), StringField(root, "resourceVersion"),
+                    StringField(root, "image"), Encoding.UTF8.GetString(utf8.AsSpan(start, (int)reader.BytesConsumed - start))));
             }
         }
         catch (JsonException e)
         {
-            problem = Where + ": value is not JSON (" + e.Message + "); ignored";
+            problem = Where + ": value is not JSON (" + e.Message + "); " + (entries.Count == 0 ? "ignored" : "the entries before the damage are kept");
         }
 
         return entries;
     }
 
-    private const string Where = "metadata.annotations[" + AnnotationName + "]";
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => "null",
+        _ => "value",
+    };
 
-    private static InjectedLanguage EntryOf(JsonElement entry) => new(
-        Text(entry, "instrumentation"),
-        entry.TryGetProperty("generation"u8, out var generation) && generation.ValueKind == JsonValueKind.Number && generation.TryGetInt64(out var number) ? number : null,
-        Text(entry, "resourceVersion"),
-        Text(entry, "image"));
+    private static string? StringField(JsonElement entry, string name)
+        => entry.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.String ? field.GetString() : null;
 
-    private static string? Text(JsonElement entry, string name)
-        => entry.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static long? NumberField(JsonElement entry, string name)
+        => entry.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.Number && field.TryGetInt64(out var number) ? number : null;
+
+    /// <summary>One language's entry: <c>Instrumentation</c> is <c>namespace/name</c>; <c>Json</c> is the entry's object as written.</summary>
+    public sealed record Entry(string Language, string? Instrumentation, long? Generation, string? ResourceVersion, string? Image, string Json);
 }
-
-/// <summary>One language's entry of <see cref="InjectedMarker.AnnotationName"/>: where the injection came from and which agent image it added.</summary>
-/// <param name="Instrumentation"><c>NS/NAME</c> of the Instrumentation.</param>
-public sealed record InjectedLanguage(string? Instrumentation, long? Generation, string? ResourceVersion, string? Image);

@@ -2,18 +2,18 @@ using Webhook.Injection;
 
 namespace Webhook.Tests.Injection;
 
-/// <summary>The injected-pod marker's value as doctor reads it: per language, and never a crash on a bad value.</summary>
+/// <summary>The injected-pod marker's value as doctor reads it: per language, never a crash, and a problem that names what is wrong.</summary>
 public sealed class InjectedMarkerParseTests
 {
     [Fact]
     public void Parse_FullEntry_ReadsEveryField()
     {
-        var entries = InjectedMarker.Parse("""{"java":{"instrumentation":"shop/otel","generation":3,"resourceVersion":"812","image":"j:2"},"apache-httpd":{"instrumentation":"shop/web"}}""",
+        var entries = InjectedMarker.Read("""{"java":{"instrumentation":"shop/otel","generation":3,"resourceVersion":"812","image":"j:2"},"apache-httpd":{"instrumentation":"shop/web"}}""",
             out var problem);
 
         Assert.Null(problem);
-        Assert.Equal(new InjectedLanguage("shop/otel", 3, "812", "j:2"), entries["java"]);
-        Assert.Equal(new InjectedLanguage("shop/web", null, null, null), entries["apache-httpd"]);
+        Assert.Equal(("java", "shop/otel", (long?)3, "812", "j:2"), (entries[0].Language, entries[0].Instrumentation, entries[0].Generation, entries[0].ResourceVersion, entries[0].Image));
+        Assert.Equal(("apache-httpd", "shop/web", (long?)null, (string?)null, (string?)null), (entries[1].Language, entries[1].Instrumentation, entries[1].Generation, entries[1].ResourceVersion, entries[1].Image));
     }
 
     [Theory]
@@ -21,7 +21,7 @@ public sealed class InjectedMarkerParseTests
     [InlineData("")]
     public void Parse_Absent_NoEntriesNoProblem(string? value)
     {
-        Assert.Empty(InjectedMarker.Parse(value, out var problem));
+        Assert.Empty(InjectedMarker.Read(value, out var problem));
         Assert.Null(problem);
     }
 
@@ -32,17 +32,18 @@ public sealed class InjectedMarkerParseTests
     [InlineData("""{"java":{"a":{"b":{"c":{"d":{"e":{"f":{"g":{"h":1}}}}}}}}}""", "metadata.annotations[instrumentation.opentelemetry.io/injected]: value is not JSON (")]
     public void Parse_NotAnObject_ProblemNamesTheAnnotation(string value, string start)
     {
-        Assert.Empty(InjectedMarker.Parse(value, out var problem));
+        Assert.Empty(InjectedMarker.Read(value, out var problem));
         Assert.StartsWith(start, problem, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_OneBadEntry_KeepsTheOthers()
     {
-        var entries = InjectedMarker.Parse("""{"java":"yes","python":{"instrumentation":"a/b","generation":"2"}}""", out var problem);
+        var entries = InjectedMarker.Read("""{"java":"yes","python":{"instrumentation":"a/b","generation":"2"}}""", out var problem);
 
         Assert.Equal("metadata.annotations[instrumentation.opentelemetry.io/injected][java]: not an object; entry ignored", problem);
-        Assert.Equal(new InjectedLanguage("a/b", null, null, null), Assert.Single(entries).Value);
+        var entry = Assert.Single(entries);
+        Assert.Equal(("python", "a/b", (long?)null), (entry.Language, entry.Instrumentation, entry.Generation));
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public sealed class InjectedMarkerParseTests
     {
         var value = "{\"java\":{\"image\":\"" + new string('x', InjectedMarker.MaxValueLength) + "\"}}";
 
-        Assert.Empty(InjectedMarker.Parse(value, out var problem));
+        Assert.Empty(InjectedMarker.Read(value, out var problem));
         Assert.Equal("metadata.annotations[instrumentation.opentelemetry.io/injected]: value of " + value.Length + " characters is longer than 16384; ignored", problem);
     }
 }
