@@ -45,10 +45,11 @@ public static class WebhookHost
         var eventStatistics = new EventStatistics();
         await using var events = EventPipelineFactory.Create(options, eventStatistics, loggerFactory.CreateLogger<EventPipeline>(), Environment.GetEnvironmentVariable);
         using var metrics = new WebhookMetrics(
-            () => store.PublishedAt is { } at ? (DateTimeOffset.UtcNow - at).TotalSeconds : null,
+            () => store.PublishedAt,
             () => store.Current.Count,
             () => sources.WatchRestarts,
-            events is null ? null : eventStatistics);
+            events is null ? null : eventStatistics,
+            () => certificates.Current is { } certificate ? new DateTimeOffset(certificate.NotAfter.ToUniversalTime()) : null);
         using var exporter = new PrometheusExporter(metrics.Meter);
 
         // The slim builder leaves configuration-driven HTTPS out; HTTPS is set up here in code, with a selector so
@@ -98,8 +99,8 @@ public static class WebhookHost
         app.Use(AbandonedRequests.Middleware(log));
         var mutate = app.Services.GetRequiredService<MutateEndpoint>();
         var validate = app.Services.GetRequiredService<ValidateEndpoint>();
-        app.MapPost(MutateEndpoint.Path, mutate.HandleAsync);
-        app.MapPost(ValidateEndpoint.Path, validate.HandleAsync);
+        app.MapPost(MutateEndpoint.Path, InFlightRequests.Counted(metrics, MutateEndpoint.Path, mutate.HandleAsync));
+        app.MapPost(ValidateEndpoint.Path, InFlightRequests.Counted(metrics, ValidateEndpoint.Path, validate.HandleAsync));
         app.MapGet("/healthz", (HttpContext context) => context.Response.WriteAsync("ok\n"));
         app.MapGet("/readyz", (HttpContext context) => Readiness(context, store, certificates, Volatile.Read(ref stopping), source.Name));
         app.MapGet("/metrics", (HttpContext context) =>

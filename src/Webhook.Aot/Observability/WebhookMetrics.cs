@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Runtime.InteropServices;
 using Webhook.Admission;
 using Webhook.Events;
 using Webhook.Injection;
@@ -13,7 +14,10 @@ public sealed class WebhookMetrics : IDisposable
     public const string Duration = "otel_webhook_admission_duration_seconds";
     public const string Injections = "otel_webhook_injections";
     public const string Warnings = "otel_webhook_warnings";
-    public const string SnapshotAge = "otel_webhook_snapshot_age_seconds";
+    public const string BuildInfo = "otel_webhook_build_info";
+    public const string CertificateExpiry = "otel_webhook_certificate_expiry_timestamp_seconds";
+    public const string InFlight = "otel_webhook_admission_requests_in_flight";
+    public const string SnapshotLastSuccess = "otel_webhook_snapshot_last_success_timestamp_seconds";
     public const string SnapshotInstrumentations = "otel_webhook_snapshot_instrumentations";
     public const string WatchRestarts = "otel_webhook_watch_restarts";
     public const string EventsSent = "otel_webhook_events_sent";
@@ -23,15 +27,30 @@ public sealed class WebhookMetrics : IDisposable
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _injections;
     private readonly Counter<long> _warnings;
+    private readonly UpDownCounter<long> _inFlight;
 
-    public WebhookMetrics(Func<double?> snapshotAgeSeconds, Func<long> snapshotInstrumentations, Func<long> watchRestarts, EventStatistics? events = null)
+    /// <summary>
+    /// <paramref name="snapshotPublishedAt"/> and <paramref name="certificateNotAfter"/> answer null while there is
+    /// none yet; their gauges then have no point at all (rather than a sentinel value an alert would have to know).
+    /// </summary>
+    public WebhookMetrics(Func<DateTimeOffset?> snapshotPublishedAt, Func<long> snapshotInstrumentations, Func<long> watchRestarts, EventStatistics? events = null,
+        Func<DateTimeOffset?>? certificateNotAfter = null)
     {
         Meter = new Meter(MeterName);
         _requests = Meter.CreateCounter<long>(Requests, description: "Admission requests by endpoint and outcome.");
         _duration = Meter.CreateHistogram<double>(Duration, unit: "s", description: "Time from request body read to response written.");
         _injections = Meter.CreateCounter<long>(Injections, description: "Languages injected into pods.");
         _warnings = Meter.CreateCounter<long>(Warnings, description: "Admission warnings returned, by reason.");
-        Meter.CreateObservableGauge(SnapshotAge, () => snapshotAgeSeconds() ?? -1, unit: "s", description: "Seconds since the current snapshot was published (-1 before the first).");
+        _inFlight = Meter.CreateUpDownCounter<long>(InFlight, description: "Admission requests being answered now, by endpoint.");
+        Meter.CreateObservableGauge(BuildInfo, BuildLabels, description: "Always 1; the labels say which build is running.");
+        Meter.CreateObservableGauge(SnapshotLastSuccess, () => UnixSeconds(snapshotPublishedAt()), unit: "s",
+            description: "When the current snapshot was published, in Unix seconds; no point before the first.");
+        if (certificateNotAfter is not null)
+        {
+            Meter.CreateObservableGauge(CertificateExpiry, () => UnixSeconds(certificateNotAfter()), unit: "s",
+                description: "NotAfter of the serving certificate in use (follows reloads), in Unix seconds; no point before one is loaded.");
+        }
+
         Meter.CreateObservableGauge(SnapshotInstrumentations, snapshotInstrumentations, description: "Instrumentations in the current snapshot.");
         Meter.CreateObservableCounter(WatchRestarts, watchRestarts, description: "Watch connections restarted (drops, 410 Gone, watchdog).");
         if (events is not null)
@@ -49,11 +68,30 @@ public sealed class WebhookMetrics : IDisposable
         _duration.Record(seconds, new KeyValuePair<string, object?>("endpoint", endpoint));
     }
 
+    /// <summary>Counts a request as in flight until <see cref="RequestFinished"/>; call both with the same endpoint.</summary>
+    public void RequestStarted(string endpoint) => _inFlight.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint));
+
+    public void RequestFinished(string endpoint) => _inFlight.Add(-1, new KeyValuePair<string, object?>("endpoint", endpoint));
+
     public void Injected(string language) => _injections.Add(1, new KeyValuePair<string, object?>("language", language));
 
     public void Warned(WarningReason reason) => _warnings.Add(1, new KeyValuePair<string, object?>("reason", WarningLabel(reason)));
 
     public void Dispose() => Meter.Dispose();
+
+    private static Measurement<double>[] UnixSeconds(DateTimeOffset? time) =>
+        time is { } at ? [new(at.ToUnixTimeMilliseconds() / 1000.0)] : [];
+
+    /// <summary>version as the image is tagged, revision the commit after the informational version's '+' (when built with one), runtime the .NET version.</summary>
+    private static Measurement<long> BuildLabels()
+    {
+        var informational = Webhook.Hosting.WebhookHost.Version();
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        return new Measurement<long>(1,
+            new KeyValuePair<string, object?>("version", Webhook.Manifests.ReleaseVersion.Current),
+            new KeyValuePair<string, object?>("revision", plus < 0 ? "unknown" : informational[(plus + 1)..]),
+            new KeyValuePair<string, object?>("runtime", RuntimeInformation.FrameworkDescription));
+    }
 
     private static Measurement<long>[] EventsSentBy(EventStatistics events) =>
     [

@@ -37,6 +37,17 @@ public sealed class RunningHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The folder the server reads its serving certificate from (and wrote its self-signed one to).</summary>
+    public string CertDir => Path.Combine(_folder, "certs");
+
+    /// <summary>GET /metrics: the Prometheus text a scraper reads.</summary>
+    public async Task<string> MetricsAsync()
+    {
+        using var response = await Client.GetAsync("/metrics");
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
     /// <summary>Starts the server on Instrumentations written to a fresh folder and waits until /readyz says 200.</summary>
     public static async Task<RunningHost> StartAsync(string instrumentationsYaml)
     {

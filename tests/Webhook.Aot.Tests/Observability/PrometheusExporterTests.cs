@@ -9,7 +9,7 @@ public sealed class PrometheusExporterTests
     [Fact]
     public void Render_AfterRequests_ShowsCountersHistogramAndGauges()
     {
-        using var metrics = new WebhookMetrics(() => 12.5, () => 3, () => 7);
+        using var metrics = new WebhookMetrics(() => DateTimeOffset.FromUnixTimeMilliseconds(1_780_000_000_500), () => 3, () => 7);
         using var exporter = new PrometheusExporter(metrics.Meter);
 
         metrics.Request("/mutate-v1-pod", AdmissionOutcome.Patched, 0.0003);
@@ -27,7 +27,7 @@ public sealed class PrometheusExporterTests
         Assert.Contains("otel_webhook_admission_duration_seconds_count{endpoint=\"/mutate-v1-pod\"} 3\n", text);
         Assert.Contains("otel_webhook_injections_total{language=\"java\"} 1\n", text);
         Assert.Contains("otel_webhook_warnings_total{reason=\"no_instrumentation\"} 1\n", text);
-        Assert.Contains("otel_webhook_snapshot_age_seconds 12.5\n", text);
+        Assert.Contains("otel_webhook_snapshot_last_success_timestamp_seconds 1780000000.5\n", text);
         Assert.Contains("otel_webhook_snapshot_instrumentations 3\n", text);
         Assert.Contains("otel_webhook_watch_restarts_total 7\n", text);
     }
@@ -65,6 +65,5 @@ public sealed class PrometheusExporterTests
         var text = exporter.Render();
 
         Assert.Contains("otel_webhook_watch_restarts_total 4\n", text);
-        Assert.Contains("otel_webhook_snapshot_age_seconds -1\n", text);
     }
 }
