@@ -21,9 +21,13 @@ public static class Commands
                                 --auto-instrumentation-<language>-image IMAGE; and, not the operator's,
                                 --cross-namespace-instrumentations=allow|deny (deny: a pod naming another
                                 namespace's Instrumentation goes without that language)
-          manifests [--namespace NS] [--cert-manager] [--image IMAGE] [--cross-namespace-instrumentations=deny]
+          manifests [--namespace NS] [--cert-manager | --cert-dir DIR] [--image IMAGE] [--cross-namespace-instrumentations=deny]
+                    [--service-monitor] [--telemetry-collector]
                                 print the install bundle as YAML for kubectl apply -f -; without --cert-manager it
-                                holds a generated CA and serving certificate, valid 1 year
+                                holds a generated CA and serving certificate, valid 1 year (kept in DIR with
+                                --cert-dir, so the output stays the same); --service-monitor adds a Prometheus
+                                Operator ServiceMonitor, --telemetry-collector a collector the webhook sends its
+                                own telemetry to
           manifests --collector NAME [--namespace NS] [--image IMAGE]
                                 print an OpenTelemetry Collector instead of the bundle: ConfigMap, Deployment and
                                 Service NAME-collector, OTLP on 4317 (gRPC) and 4318 (HTTP), the debug exporter

@@ -4,7 +4,8 @@ using Webhook.Manifests.Collector;
 namespace Webhook.Cli;
 
 /// <summary>
-/// <c>otel-webhook manifests [--namespace NS] [--cert-manager] [--image IMAGE] [--cross-namespace-instrumentations=allow|deny] [--events=false]</c>: the install bundle as one YAML
+/// <c>otel-webhook manifests [--namespace NS] [--cert-manager | --cert-dir DIR] [--image IMAGE] [--cross-namespace-instrumentations=allow|deny] [--events=false]
+/// [--service-monitor] [--telemetry-collector]</c>: the install bundle as one YAML
 /// stream on standard output, ready for <c>kubectl apply -f -</c>. With <c>--collector NAME</c>, an OpenTelemetry
 /// Collector named as the operator would name it, instead of the bundle. Exit 0, or 2 for usage errors.
 /// </summary>
@@ -32,8 +33,10 @@ public static class ManifestsCommand
             AllowCrossNamespace = OperatorFlags.AllowCrossNamespace(line),
             Events = line.Switch("--events", whenAbsent: true),
             Switches = LanguageSwitches(line),
+            ServiceMonitor = line.Switch("--service-monitor", whenAbsent: false),
+            TelemetryCollector = line.Switch("--telemetry-collector", whenAbsent: false),
         };
-        var bundle = InstallBundle.Create(target, CertManager(line), clock.GetUtcNow());
+        var bundle = Bundle(target, CertManager(line), CertDir(line), clock.GetUtcNow());
         output.Write(BundleYaml.Write(bundle));
         return 0;
     }
@@ -46,6 +49,9 @@ public static class ManifestsCommand
             ["--cert-manager"] = false,
             ["--image"] = true,
             ["--collector"] = true,
+            ["--cert-dir"] = true,
+            ["--service-monitor"] = false,
+            ["--telemetry-collector"] = false,
             [Webhook.Injection.InjectionSettings.CrossNamespaceFlag] = true,
             ["--events"] = false,
             [Webhook.Injection.InjectionTable.MultiInstrumentation.Flag] = false,
@@ -60,6 +66,30 @@ public static class ManifestsCommand
 
         return options;
     }
+
+    private static IReadOnlyList<BundleDocument> Bundle(InstallTarget target, bool certManager, string? certDir, DateTimeOffset now)
+    {
+        if (certManager && certDir is not null)
+        {
+            throw new UsageException("otel-webhook " + Name + ": --cert-dir keeps a generated certificate, and --cert-manager has cert-manager issue one; choose one of them");
+        }
+
+        try
+        {
+            return InstallBundle.Create(target, certManager, now, certDir);
+        }
+        catch (CertificateFolderException e)
+        {
+            throw new UsageException("otel-webhook " + Name + ": --cert-dir " + e.Message);
+        }
+    }
+
+    private static string? CertDir(CommandLine line) => line.Value("--cert-dir") switch
+    {
+        null => null,
+        "" => throw new UsageException("otel-webhook " + Name + ": --cert-dir needs a folder, e.g. --cert-dir certs"),
+        var folder => folder,
+    };
 
     /// <summary>The operator's switches given on the command line, as the Deployment passes them to serve: <c>--enable-go-instrumentation=true</c>.</summary>
     private static List<string> LanguageSwitches(CommandLine line)
@@ -86,6 +116,14 @@ public static class ManifestsCommand
         if (line.Has("--cert-manager"))
         {
             throw new UsageException("otel-webhook " + Name + ": --cert-manager is for the install bundle; leave it out with --collector");
+        }
+
+        foreach (var bundleOnly in (string[])["--cert-dir", "--service-monitor", "--telemetry-collector"])
+        {
+            if (line.Has(bundleOnly))
+            {
+                throw new UsageException("otel-webhook " + Name + ": " + bundleOnly + " is for the install bundle; leave it out with --collector");
+            }
         }
 
         if (line.Has(Webhook.Injection.InjectionSettings.CrossNamespaceFlag))

@@ -76,11 +76,7 @@ internal static class DeploymentManifest
         ["imagePullPolicy"] = "IfNotPresent",
         ["args"] = Arguments(target),
         ["ports"] = new JsonArray(new JsonObject { ["name"] = "https", ["containerPort"] = InstallTarget.ContainerPort, ["protocol"] = "TCP" }),
-        ["env"] = new JsonArray(new JsonObject
-        {
-            ["name"] = "POD_NAMESPACE",
-            ["valueFrom"] = new JsonObject { ["fieldRef"] = new JsonObject { ["fieldPath"] = "metadata.namespace" } },
-        }),
+        ["env"] = Environment(target),
         ["readinessProbe"] = Probe(ReadinessPath, periodSeconds: 5),
         ["livenessProbe"] = Probe(LivenessPath, periodSeconds: 10),
         ["resources"] = Resources(),
@@ -92,6 +88,23 @@ internal static class DeploymentManifest
         },
         ["volumeMounts"] = new JsonArray(new JsonObject { ["name"] = TlsVolume, ["mountPath"] = InstallTarget.CertDir, ["readOnly"] = true }),
     };
+
+    private static JsonArray Environment(InstallTarget target)
+    {
+        var environment = new JsonArray(new JsonObject
+        {
+            ["name"] = "POD_NAMESPACE",
+            ["valueFrom"] = new JsonObject { ["fieldRef"] = new JsonObject { ["fieldPath"] = "metadata.namespace" } },
+        });
+        if (target.TelemetryCollector)
+        {
+            // OTLP/HTTP, the protocol the OpenTelemetry specification makes the default (the .NET SDK's own default is gRPC).
+            environment.Add((JsonNode)new JsonObject { ["name"] = "OTEL_EXPORTER_OTLP_ENDPOINT", ["value"] = TelemetryCollectorManifests.Endpoint(target) });
+            environment.Add((JsonNode)new JsonObject { ["name"] = "OTEL_EXPORTER_OTLP_PROTOCOL", ["value"] = "http/protobuf" });
+        }
+
+        return environment;
+    }
 
     private static JsonArray Arguments(InstallTarget target)
     {

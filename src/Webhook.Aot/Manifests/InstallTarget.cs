@@ -30,6 +30,12 @@ public sealed record InstallTarget(string Namespace, string Image)
     /// <summary>Admission warnings become Events (<c>manifests --events</c>); off, the RBAC rule for them and the server's Events go.</summary>
     public bool Events { get; init; } = true;
 
+    /// <summary>A Prometheus Operator ServiceMonitor for /metrics comes with the bundle (<c>manifests --service-monitor</c>).</summary>
+    public bool ServiceMonitor { get; init; }
+
+    /// <summary>A collector in the webhook's namespace receives the webhook's own telemetry (<c>manifests --telemetry-collector</c>).</summary>
+    public bool TelemetryCollector { get; init; }
+
     /// <summary>The operator's switches to pass to serve, as given to <c>manifests</c>: <c>--enable-go-instrumentation=true</c>.</summary>
     public IReadOnlyList<string> Switches { get; init; } = [];
 

@@ -5,6 +5,8 @@ namespace Webhook.Manifests;
 /// <summary>The Service the API server calls: HTTPS on 443, forwarded to the replicas' serving port.</summary>
 internal static class ServiceManifest
 {
+    public const string PortName = "https";
+
     public static JsonObject Create(InstallTarget target)
     {
         var service = ObjectHeader.Namespaced("v1", "Service", InstallTarget.Name, target);
@@ -13,7 +15,7 @@ internal static class ServiceManifest
             ["selector"] = ObjectHeader.AppLabels(),
             ["ports"] = new JsonArray(new JsonObject
             {
-                ["name"] = "https",
+                ["name"] = PortName,
                 ["port"] = InstallTarget.ServicePort,
                 ["targetPort"] = InstallTarget.ContainerPort,
                 ["protocol"] = "TCP",

@@ -7,7 +7,7 @@ namespace Webhook.Tests.Manifests;
 /// <summary>Both bundles are objects the API server accepts: every Kubernetes kind reads strictly into its model.</summary>
 public sealed class BundleSchemaTests
 {
-    public static TheoryData<string[]> Bundles => new() { Array.Empty<string>(), new[] { "--cert-manager" } };
+    public static TheoryData<string[]> Bundles => new() { Array.Empty<string>(), new[] { "--cert-manager" }, new[] { "--service-monitor", "--telemetry-collector" } };
 
     [Theory]
     [MemberData(nameof(Bundles))]
@@ -18,7 +18,7 @@ public sealed class BundleSchemaTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Errors);
         Assert.All(run.Documents.Where(document => KubernetesModels.ModelFor(document.Kind) is null),
-            document => Assert.Equal("cert-manager.io/v1", document.ApiVersion));
+            document => Assert.Contains(document.ApiVersion, (string[])["cert-manager.io/v1", "monitoring.coreos.com/v1"]));
         foreach (var document in run.Documents.Where(document => KubernetesModels.ModelFor(document.Kind) is not null))
         {
             var model = KubernetesModels.Parse(document, KubernetesModels.ModelFor(document.Kind)!);
