@@ -67,7 +67,7 @@ public static class InstallBundle
         + "again and apply its output. This Secret holds the serving key: keep this output out of version control.";
 
     private static string KeptTlsNote(GeneratedCertificates certificates, string certDir) =>
-        "The CA and serving certificate (ECDSA P-256) kept in the --cert-dir folder " + Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(certDir))) + ", valid\n"
+        "The CA and serving certificate (ECDSA P-256) kept in --cert-dir " + certDir + ", valid\n"
         + "until " + Timestamp(certificates.NotAfter) + ". To renew, remove ca.crt, tls.crt and tls.key from it, run `otel-webhook manifests\n"
         + "--cert-dir` again and apply its output. This Secret holds the serving key: keep it out of version control, or encrypt it.";
 

@@ -100,13 +100,7 @@ public sealed partial class MonitoringTests(MonitoringTests.ServedMetrics served
 
         public async Task InitializeAsync()
         {
-            await using var host = await RunningHost.StartAsync("""
-                apiVersion: opentelemetry.io/v1alpha1
-                kind: Instrumentation
-                metadata: {name: otel, namespace: demo}
-                spec:
-                  exporter: {endpoint: "http://collector:4318"}
-                """);
+            await using var host = await RunningHost.StartAsync(RunningHost.DemoInstrumentation);
             foreach (var line in (await host.MetricsAsync()).Split('\n'))
             {
                 if (line.Split(' ') is ["#", "TYPE", var name, var type])

@@ -22,13 +22,7 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _startedAfter = DateTimeOffset.UtcNow.AddSeconds(-1);
-        _host = await RunningHost.StartAsync("""
-            apiVersion: opentelemetry.io/v1alpha1
-            kind: Instrumentation
-            metadata: {name: otel, namespace: demo}
-            spec:
-              exporter: {endpoint: "http://collector:4318"}
-            """);
+        _host = await RunningHost.StartAsync(RunningHost.DemoInstrumentation);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

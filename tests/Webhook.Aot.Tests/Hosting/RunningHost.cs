@@ -33,6 +33,15 @@ public sealed class RunningHost : IAsyncDisposable
         };
     }
 
+    /// <summary>One Instrumentation, <c>demo/otel</c>, enough for a server to become ready.</summary>
+    public const string DemoInstrumentation = """
+        apiVersion: opentelemetry.io/v1alpha1
+        kind: Instrumentation
+        metadata: {name: otel, namespace: demo}
+        spec:
+          exporter: {endpoint: "http://collector:4318"}
+        """;
+
     public int Port { get; }
 
     public HttpClient Client { get; }

@@ -15,13 +15,7 @@ public sealed class ValidateRouteTests : IAsyncLifetime
 
     private RunningHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await RunningHost.StartAsync("""
-        apiVersion: opentelemetry.io/v1alpha1
-        kind: Instrumentation
-        metadata: {name: otel, namespace: demo}
-        spec:
-          exporter: {endpoint: "http://collector:4318"}
-        """);
+    public async Task InitializeAsync() => _host = await RunningHost.StartAsync(RunningHost.DemoInstrumentation);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
