@@ -27,7 +27,7 @@ public static class CertificateFolder
 
         if (present.Count < s_files.Length)
         {
-            throw new CertificateFolderException(folder, "holds " + string.Join(" and ", present) + " but not " + string.Join(" and ", s_files.Except(present))
+            throw new CertificateFolderException(folder, "it holds " + string.Join(" and ", present) + " but not " + string.Join(" and ", s_files.Except(present))
                 + "; put the missing file back, or remove " + string.Join(", ", present) + " to have a new CA and certificate made");
         }
 
@@ -46,7 +46,7 @@ public static class CertificateFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CertificateFolderException(folder, "cannot keep the generated certificate there: " + e.Message);
+            throw new CertificateFolderException(folder, "the generated certificate cannot be kept there: " + e.Message);
         }
 
         return certificates;
@@ -63,7 +63,7 @@ public static class CertificateFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CertificateFolderException(folder, "cannot be read: " + e.Message);
+            throw new CertificateFolderException(folder, "its files cannot be read: " + e.Message);
         }
 
         using var certificate = Parse(folder, CertificateFile + " and " + KeyFile, () => X509Certificate2.CreateFromPem(certificatePem, keyPem));
