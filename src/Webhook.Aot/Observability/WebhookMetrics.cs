@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
+using System.Reflection;
 using System.Runtime.InteropServices;
-using Webhook.Admission;
-using Webhook.Events;
 using Webhook.Injection;
 
 namespace Webhook.Observability;
@@ -33,7 +32,7 @@ public sealed class WebhookMetrics : IDisposable
     /// <paramref name="snapshotPublishedAt"/> and <paramref name="certificateNotAfter"/> answer null while there is
     /// none yet; their gauges then have no point at all (rather than a sentinel value an alert would have to know).
     /// </summary>
-    public WebhookMetrics(Func<DateTimeOffset?> snapshotPublishedAt, Func<long> snapshotInstrumentations, Func<long> watchRestarts, EventStatistics? events = null,
+    public WebhookMetrics(Func<DateTimeOffset?> snapshotPublishedAt, Func<long> snapshotInstrumentations, Func<long> watchRestarts, IEventCounts? events = null,
         Func<DateTimeOffset?>? certificateNotAfter = null)
     {
         Meter = new Meter(MeterName);
@@ -62,9 +61,10 @@ public sealed class WebhookMetrics : IDisposable
 
     public Meter Meter { get; }
 
-    public void Request(string endpoint, AdmissionOutcome outcome, double seconds)
+    /// <summary>One answered request; <paramref name="outcome"/> is the outcome's metric label (<c>patched</c>, <c>bad_request</c>, …).</summary>
+    public void Request(string endpoint, string outcome, double seconds)
     {
-        _requests.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint), new KeyValuePair<string, object?>("outcome", AdmissionOutcomes.MetricLabel(outcome)));
+        _requests.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint), new KeyValuePair<string, object?>("outcome", outcome));
         _duration.Record(seconds, new KeyValuePair<string, object?>("endpoint", endpoint));
     }
 
@@ -82,24 +82,28 @@ public sealed class WebhookMetrics : IDisposable
     private static Measurement<double>[] UnixSeconds(DateTimeOffset? time) =>
         time is { } at ? [new(at.ToUnixTimeMilliseconds() / 1000.0)] : [];
 
-    /// <summary>version as the image is tagged, revision the commit after the informational version's '+' (when built with one), runtime the .NET version.</summary>
+    /// <summary>
+    /// version as the image is tagged (the informational version before its '+'), revision the commit after it
+    /// (<c>unknown</c> when built without one), runtime the .NET version. Read here, not from Hosting or Manifests,
+    /// which depend on this folder.
+    /// </summary>
     private static Measurement<long> BuildLabels()
     {
-        var informational = Webhook.Hosting.WebhookHost.Version();
+        var informational = typeof(WebhookMetrics).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
         var plus = informational.IndexOf('+', StringComparison.Ordinal);
         return new Measurement<long>(1,
-            new KeyValuePair<string, object?>("version", Webhook.Manifests.ReleaseVersion.Current),
+            new KeyValuePair<string, object?>("version", plus < 0 ? informational : informational[..plus]),
             new KeyValuePair<string, object?>("revision", plus < 0 ? "unknown" : informational[(plus + 1)..]),
             new KeyValuePair<string, object?>("runtime", RuntimeInformation.FrameworkDescription));
     }
 
-    private static Measurement<long>[] EventsSentBy(EventStatistics events) =>
+    private static Measurement<long>[] EventsSentBy(IEventCounts events) =>
     [
         new(events.Created, new KeyValuePair<string, object?>("request", "create")),
         new(events.Updated, new KeyValuePair<string, object?>("request", "series_update")),
     ];
 
-    private static Measurement<long>[] EventsDroppedBy(EventStatistics events) =>
+    private static Measurement<long>[] EventsDroppedBy(IEventCounts events) =>
     [
         new(events.DroppedQueueFull, new KeyValuePair<string, object?>("cause", "queue_full")),
         new(events.DroppedRateLimited, new KeyValuePair<string, object?>("cause", "rate_limited")),
