@@ -7,7 +7,7 @@ using Webhook.Injection;
 namespace Webhook.Benchmarks;
 
 /// <summary>
-/// Review bytes in, response bytes out, into a reused buffer: <see cref="AdmissionReader"/> →
+/// Review bytes in, response bytes out, into a reused buffer: <see cref="AdmissionReader"/> (the pod read in the same pass) →
 /// <see cref="AdmissionMutation"/> → <see cref="AdmissionWriter"/> in the thread's workspace, as <c>MutateEndpoint</c>
 /// calls them (without Kestrel, metrics and logging). The baseline does the same job with STJ models and a diff.
 /// </summary>
@@ -51,7 +51,7 @@ public class EndToEndBenchmarks
         var workspace = InjectionWorkspace.Rent();
         try
         {
-            var view = AdmissionReader.Read(review);
+            var view = AdmissionReader.Read(review, workspace, Inputs.Snapshot);
             var result = AdmissionMutation.Handle(review, view, Inputs.Snapshot, Inputs.Settings, workspace);
             AdmissionWriter.WriteMutation(output, review.AsSpan()[view.Uid], result.Mutation.Patch, result.Mutation.Warnings);
         }

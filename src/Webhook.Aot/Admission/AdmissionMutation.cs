@@ -36,6 +36,14 @@ public static class AdmissionMutation
         var ns = body[view.Namespace];
         try
         {
+            // The pod read in the envelope's pass (AdmissionReader with a workspace), when it is this review's.
+            if (workspace?.TakeReadPod(review, view.Object.Start.Value, view.Namespace, snapshot) is { } read)
+            {
+                return read.Fault is { } fault ? FailedOpen(fault)
+                    : read.Asks ? new AdmissionMutationResult(workspace.MutateRead(TextCache.GetUtf8(ns), snapshot, settings, read.Problem), false, null)
+                    : s_unchanged;
+            }
+
             if (!InjectionPrecheck.MayAskForInjection(pod.Span, ns, snapshot))
             {
                 return s_unchanged;
@@ -45,11 +53,16 @@ public static class AdmissionMutation
         }
         catch (Exception e)
         {
-            // Our fault, not the user's: admit the pod unchanged with one warning; the caller logs the uid and counts it.
-            var warning = new InjectionWarning(WarningReason.InternalError,
-                "otel-webhook: injection failed (" + e.GetType().Name + "); pod admitted unchanged; the webhook log has the details");
-            return new AdmissionMutationResult(new MutationResult(null, [warning], []), true, e);
+            return FailedOpen(e);
         }
+    }
+
+    /// <summary>Our fault, not the user's: admit the pod unchanged with one warning; the caller logs the uid and counts it.</summary>
+    private static AdmissionMutationResult FailedOpen(Exception e)
+    {
+        var warning = new InjectionWarning(WarningReason.InternalError,
+            "otel-webhook: injection failed (" + e.GetType().Name + "); pod admitted unchanged; the webhook log has the details");
+        return new AdmissionMutationResult(new MutationResult(null, [warning], []), true, e);
     }
 
     private static bool IsPodCreate(ReadOnlySpan<byte> body, in AdmissionRequestView view)

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Webhook.Injection;
+using Webhook.Injection.Snapshot;
 
 namespace Webhook.Admission;
 
@@ -7,11 +9,25 @@ public sealed class AdmissionFormatException(string message) : Exception(message
 
 /// <summary>
 /// Walks an AdmissionReview once with <see cref="Utf8JsonReader"/> and records where its fields are. Allocates
-/// nothing on success; subtrees other than <c>request.object</c>'s bounds are skipped.
+/// nothing on success; subtrees other than <c>request.object</c>'s bounds are skipped, and so is the object itself
+/// unless a workspace reads the pod in the same pass.
 /// </summary>
 public static class AdmissionReader
 {
-    public static AdmissionRequestView Read(ReadOnlySpan<byte> json)
+    public static AdmissionRequestView Read(ReadOnlySpan<byte> json) => Read(json, default, pass: null, snapshot: null);
+
+    /// <summary>
+    /// Reads the envelope and, in the same pass, <c>request.object</c> into <paramref name="pass"/>
+    /// (<see cref="InjectionWorkspace.ReadInPass"/>), which <see cref="AdmissionMutation"/> then takes instead of
+    /// reading the pod's bytes again.
+    /// </summary>
+    public static AdmissionRequestView Read(ReadOnlyMemory<byte> json, InjectionWorkspace pass, InstrumentationSnapshot snapshot)
+    {
+        pass.ForgetReadPod();
+        return Read(json.Span, json, pass, snapshot);
+    }
+
+    private static AdmissionRequestView Read(ReadOnlySpan<byte> json, ReadOnlyMemory<byte> memory, InjectionWorkspace? pass, InstrumentationSnapshot? snapshot)
     {
         var view = default(AdmissionRequestView);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 512 });
@@ -39,7 +55,7 @@ public static class AdmissionReader
                 else if (reader.ValueTextEquals("request"u8))
                 {
                     reader.Read();
-                    ReadRequest(ref reader, ref view);
+                    ReadRequest(ref reader, ref view, memory, pass, snapshot);
                 }
                 else
                 {
@@ -63,7 +79,8 @@ public static class AdmissionReader
     /// A request given twice is merged into the first, field by field, and a later <c>null</c> drops it: how the
     /// API server's Go decoder reads a repeated key (the last value wins; objects merge).
     /// </summary>
-    private static void ReadRequest(ref Utf8JsonReader reader, ref AdmissionRequestView view)
+    private static void ReadRequest(ref Utf8JsonReader reader, ref AdmissionRequestView view, ReadOnlyMemory<byte> json, InjectionWorkspace? pass,
+        InstrumentationSnapshot? snapshot)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -109,7 +126,15 @@ public static class AdmissionReader
             {
                 reader.Read();
                 var start = (int)reader.TokenStartIndex;
-                reader.Skip();
+                if (pass is not null && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    pass.ReadInPass(ref reader, json, view.Namespace, snapshot!);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+
                 view.Object = reader.TokenType == JsonTokenType.EndObject ? new Range(start, (int)reader.BytesConsumed) : default;
             }
             else

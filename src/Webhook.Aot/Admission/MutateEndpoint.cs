@@ -20,7 +20,8 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
     public async Task HandleAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
-        using var review = await ReviewRequest.ReadAsync(context, "Pod");
+        using var review = await ReviewRequest.ReadBodyAsync(context);
+        var outcome = review.Failure is null ? Answer(context.Response, review) : null;
         if (review.Failure is { } failure)
         {
             await Responses.RefuseAsync(context, failure, review.Problem!, log);
@@ -28,26 +29,32 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
             return;
         }
 
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = "application/json";
-        var outcome = Answer(context.Response.BodyWriter, review);
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
-        metrics.Request(Path, outcome, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        metrics.Request(Path, outcome!.Value, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     /// <summary>
-    /// Runs injection in this thread's workspace and writes the response before giving the workspace back: the
-    /// result points into it. Synchronous from rent to return, so the workspace never crosses an await.
+    /// Reads the envelope and the pod in one pass into this thread's workspace, runs injection there and writes the
+    /// response before giving the workspace back: the result points into it. Synchronous from rent to return, so the
+    /// workspace never crosses an await. Null when the envelope is refused (the review's <see cref="ReviewRequest.Failure"/>).
     /// </summary>
-    private AdmissionOutcome Answer(System.IO.Pipelines.PipeWriter output, ReviewRequest review)
+    private AdmissionOutcome? Answer(HttpResponse response, ReviewRequest review)
     {
+        var snapshot = store.Current;
         var workspace = InjectionWorkspace.Rent();
         try
         {
-            var result = AdmissionMutation.Handle(review.Body!.Memory, review.View, store.Current, settings, workspace);
+            if (review.Parse("Pod", workspace, snapshot).Failure is not null)
+            {
+                return null;
+            }
+
+            response.StatusCode = 200;
+            response.ContentType = "application/json";
+            var result = AdmissionMutation.Handle(review.Body!.Memory, review.View, snapshot, settings, workspace);
             var mutation = result.Mutation;
             var outcome = result.FailedOpen ? AdmissionOutcome.FailedOpen : mutation.Patch is null ? AdmissionOutcome.Unchanged : AdmissionOutcome.Patched;
-            AdmissionWriter.WriteMutation(output, review.Uid, mutation.Patch, mutation.Warnings);
+            AdmissionWriter.WriteMutation(response.BodyWriter, review.Uid, mutation.Patch, mutation.Warnings);
             Record(review, result, outcome, workspace);
             return outcome;
         }

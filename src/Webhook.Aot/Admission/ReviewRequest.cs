@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Webhook.Injection;
+using Webhook.Injection.Snapshot;
 using Webhook.Injection.Text;
 
 namespace Webhook.Admission;
@@ -14,18 +16,28 @@ public sealed class ReviewRequest : IDisposable
         Problem = problem;
     }
 
-    public RequestBody? Body { get; }
+    public RequestBody? Body { get; private set; }
 
-    public AdmissionRequestView View { get; }
+    public AdmissionRequestView View { get; private set; }
 
     /// <summary>Set when the request cannot be answered with an AdmissionReview; <see cref="Problem"/> says why.</summary>
-    public AdmissionOutcome? Failure { get; }
+    public AdmissionOutcome? Failure { get; private set; }
 
-    public string? Problem { get; }
+    public string? Problem { get; private set; }
 
     public ReadOnlySpan<byte> Uid => Body!.Memory.Span[View.Uid];
 
     public static async Task<ReviewRequest> ReadAsync(HttpContext context, string expectedKind)
+    {
+        var review = await ReadBodyAsync(context);
+        return review.Failure is null ? review.Parse(expectedKind) : review;
+    }
+
+    /// <summary>
+    /// The media type and size checks and the body alone; <see cref="Parse"/> reads the envelope, so that a caller
+    /// can do that synchronously, with per-thread storage in hand.
+    /// </summary>
+    public static async Task<ReviewRequest> ReadBodyAsync(HttpContext context)
     {
         var contentType = context.Request.ContentType ?? "";
         if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
@@ -40,25 +52,37 @@ public sealed class ReviewRequest : IDisposable
             return Fail(outcome, AdmissionOutcomes.Message(outcome));
         }
 
-        AdmissionRequestView view;
+        return new ReviewRequest(body, default, null, null);
+    }
+
+    /// <summary>
+    /// Reads and checks the envelope of a body from <see cref="ReadBodyAsync"/>; given a workspace, the pod too, in
+    /// the same pass (<see cref="AdmissionReader.Read(ReadOnlyMemory{byte}, InjectionWorkspace, InstrumentationSnapshot)"/>).
+    /// A review that cannot be answered gets its <see cref="Failure"/> and gives its body back.
+    /// </summary>
+    public ReviewRequest Parse(string expectedKind, InjectionWorkspace? workspace = null, InstrumentationSnapshot? snapshot = null)
+    {
+        var body = Body!;
         try
         {
-            view = AdmissionReader.Read(body.Memory.Span);
+            View = workspace is null ? AdmissionReader.Read(body.Memory.Span) : AdmissionReader.Read(body.Memory, workspace, snapshot!);
         }
         catch (AdmissionFormatException e)
         {
-            body.Dispose();
-            return Fail(AdmissionOutcome.BadRequest, e.Message);
+            return Refuse(AdmissionOutcome.BadRequest, e.Message);
         }
 
-        var problem = Check(body.Memory.Span, view, expectedKind);
-        if (problem is not null)
-        {
-            body.Dispose();
-            return Fail(AdmissionOutcome.BadRequest, problem);
-        }
+        return Check(body.Memory.Span, View, expectedKind) is { } problem ? Refuse(AdmissionOutcome.BadRequest, problem) : this;
+    }
 
-        return new ReviewRequest(body, view, null, null);
+    private ReviewRequest Refuse(AdmissionOutcome outcome, string problem)
+    {
+        Body!.Dispose();
+        Body = null;
+        View = default;
+        Failure = outcome;
+        Problem = problem;
+        return this;
     }
 
     public void Dispose() => Body?.Dispose();

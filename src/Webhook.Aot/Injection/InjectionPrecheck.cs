@@ -19,34 +19,10 @@ public static class InjectionPrecheck
             return true;
         }
 
-        var reader = new Utf8JsonReader(podJson, new JsonReaderOptions { MaxDepth = 256 });
+        var reader = new Utf8JsonReader(podJson, new JsonReaderOptions { MaxDepth = Pods.PodReader.MaxDepth });
         try
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return true;
-            }
-
-            // Every metadata and annotations object is looked at, a repeated one too: the API server keeps the
-            // last value of a repeated key (merging repeated objects), so any one of them may be what it stores.
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isMetadata = reader.ValueTextEquals("metadata"u8);
-                reader.Read();
-                if (isMetadata && reader.TokenType == JsonTokenType.StartObject)
-                {
-                    if (MetadataAsks(ref reader))
-                    {
-                        return true;
-                    }
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-
-            return false;
+            return !reader.Read() || reader.TokenType != JsonTokenType.StartObject || PodAsks(ref reader);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
@@ -54,6 +30,52 @@ public static class InjectionPrecheck
             // to report; never decide "nothing asked" on a guess.
             return true;
         }
+    }
+
+    /// <summary>
+    /// The same question of a pod inside a larger document (the AdmissionReview), the reader standing at the pod's
+    /// start: false leaves the reader at the pod's end, so that this pass is the document's pass over the pod.
+    /// </summary>
+    public static bool MayAskForInjection(ref Utf8JsonReader reader, ReadOnlySpan<byte> ns, InstrumentationSnapshot snapshot)
+    {
+        if (snapshot.NamespaceMayInject(ns))
+        {
+            return true;
+        }
+
+        try
+        {
+            return PodAsks(ref reader);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Whether the pod object the reader stands at asks; false leaves the reader at the pod's end.</summary>
+    private static bool PodAsks(ref Utf8JsonReader reader)
+    {
+        // Every metadata and annotations object is looked at, a repeated one too: the API server keeps the
+        // last value of a repeated key (merging repeated objects), so any one of them may be what it stores.
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isMetadata = reader.ValueTextEquals("metadata"u8);
+            reader.Read();
+            if (isMetadata && reader.TokenType == JsonTokenType.StartObject)
+            {
+                if (MetadataAsks(ref reader))
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether an annotations object of this metadata object asks; false leaves the reader at the metadata's end.</summary>

@@ -24,6 +24,7 @@ public sealed class InjectionWorkspace
     private readonly InjectionContext _context;
     private readonly Utf8JsonWriter _patchWriter;
     private ArrayBufferWriter<byte> _patch = new(8 * 1024);
+    private PodReadInPass? _readPod;
 
     public InjectionWorkspace()
     {
@@ -46,17 +47,90 @@ public sealed class InjectionWorkspace
 
     public MutationResult Mutate(ReadOnlyMemory<byte> podJson, string ns, InstrumentationSnapshot snapshot, InjectionSettings settings)
     {
-        _context.Changes.Fragments.Clear();
+        string? problem = null;
         try
         {
             PodReader.Read(podJson, _pod);
         }
         catch (PodFormatException e)
         {
+            problem = e.Message;
+        }
+
+        return MutateRead(ns, snapshot, settings, problem);
+    }
+
+    /// <summary>
+    /// The envelope reader's step for <c>request.object</c>, the reader standing at the pod's start: asks the
+    /// precheck's question in the envelope's own pass and, when the pod may ask for injection, reads it into
+    /// <see cref="Pod"/> there, so the pod's bytes are tokenized once. Leaves the reader at the pod's end; only
+    /// JSON that is not valid goes through (the envelope's to report); the rest is kept for <see cref="TakeReadPod"/>.
+    /// </summary>
+    public void ReadInPass(ref Utf8JsonReader reader, ReadOnlyMemory<byte> review, Range ns, InstrumentationSnapshot snapshot)
+    {
+        var start = (int)reader.TokenStartIndex;
+        var depth = reader.CurrentDepth;
+        // A copy of the reader reads ahead; when the pod asks for nothing, the copy has passed it, and the envelope goes on from there.
+        var probe = reader;
+        var asks = InjectionPrecheck.MayAskForInjection(ref probe, review.Span[ns], snapshot);
+        string? problem = null;
+        Exception? fault = null;
+        if (!asks)
+        {
+            reader = probe;
+        }
+        else
+        {
+            try
+            {
+                PodReader.ReadInPlace(ref reader, review, _pod);
+            }
+            catch (Exception e) when (e is not JsonException)
+            {
+                // PodFormatException: the pod's fault, said as a warning; anything else is ours (fail open). The
+                // envelope reads on to the pod's end either way.
+                problem = (e as PodFormatException)?.Message;
+                fault = e is PodFormatException ? null : e;
+                SkipToEnd(ref reader, depth);
+            }
+        }
+
+        _readPod = new PodReadInPass(review, start, ns, snapshot, asks, problem, fault);
+    }
+
+    /// <summary>Reads on to the end of the object that started at <paramref name="depth"/>.</summary>
+    private static void SkipToEnd(ref Utf8JsonReader reader, int depth)
+    {
+        while (!(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth) && reader.Read())
+        {
+        }
+    }
+
+    /// <summary>Forgets a pod read in an earlier envelope's pass; the envelope reader calls it before reading another.</summary>
+    public void ForgetReadPod() => _readPod = null;
+
+    /// <summary>
+    /// What <see cref="ReadInPass"/> found, when it read this review's <paramref name="podStart"/> with the namespace
+    /// and snapshot the admission now uses (a repeated key may have replaced either after the pod); taken once.
+    /// </summary>
+    public PodReadInPass? TakeReadPod(ReadOnlyMemory<byte> review, int podStart, Range ns, InstrumentationSnapshot snapshot)
+    {
+        var read = _readPod;
+        _readPod = null;
+        return read is { } pod && pod.Review.Equals(review) && pod.Start == podStart && pod.Namespace.Equals(ns) && ReferenceEquals(pod.Snapshot, snapshot)
+            ? pod : null;
+    }
+
+    /// <summary>Injection into the pod <see cref="Pod"/> holds (read as a whole); <paramref name="problem"/>, when set, says why it could not be read.</summary>
+    public MutationResult MutateRead(string ns, InstrumentationSnapshot snapshot, InjectionSettings settings, string? problem)
+    {
+        _context.Changes.Fragments.Clear();
+        if (problem is not null)
+        {
             // The pod's fault, not ours: no patch (one could not apply, or would carry bytes that are not UTF-8).
             _pod.Clear();
             _context.Begin(ns, snapshot, settings);
-            _context.Warn(WarningReason.MalformedPod, e.Message + "; pod admitted without injection");
+            _context.Warn(WarningReason.MalformedPod, problem + "; pod admitted without injection");
             return new MutationResult(null, _context.Warnings, _context.Decisions);
         }
 

@@ -137,7 +137,7 @@ public sealed class InjectionAllocationTests(ITestOutputHelper output)
         var workspace = InjectionWorkspace.Rent();
         try
         {
-            var view = AdmissionReader.Read(review);
+            var view = AdmissionReader.Read(review, workspace, s_snapshot.Value);
             var result = AdmissionMutation.Handle(review, view, s_snapshot.Value, settings, workspace);
             AdmissionWriter.WriteMutation(buffer, review.AsSpan()[view.Uid], result.Mutation.Patch, result.Mutation.Warnings);
             return result.Mutation.Patch is not null && HasExactly(result.Mutation.Warnings, expectedWarnings);

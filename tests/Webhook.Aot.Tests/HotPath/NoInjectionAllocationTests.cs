@@ -43,9 +43,18 @@ public sealed class NoInjectionAllocationTests
         Assert.False(result.FailedOpen);
     }
 
+    /// <summary>As the endpoint answers: the envelope and the pod's precheck in one pass, in the thread's workspace.</summary>
     private static AdmissionMutationResult Run(InstrumentationSnapshot snapshot, InjectionSettings settings)
     {
-        var view = AdmissionReader.Read(s_review);
-        return AdmissionMutation.Handle(s_review, view, snapshot, settings);
+        var workspace = InjectionWorkspace.Rent();
+        try
+        {
+            var view = AdmissionReader.Read(s_review, workspace, snapshot);
+            return AdmissionMutation.Handle(s_review, view, snapshot, settings, workspace);
+        }
+        finally
+        {
+            InjectionWorkspace.Return(workspace);
+        }
     }
 }

@@ -21,6 +21,12 @@ public sealed class PodFormatException(string message) : Exception(message);
 /// </remarks>
 public static class PodReader
 {
+    /// <summary>
+    /// A pod's nesting limit: the most a pod can have inside an AdmissionReview the envelope reader accepts (512 levels,
+    /// two of them above <c>request.object</c>), so a pod read alone and one read in the envelope's pass agree.
+    /// </summary>
+    public const int MaxDepth = 510;
+
     public static PodView Read(ReadOnlyMemory<byte> json)
     {
         var pod = new PodView();
@@ -32,7 +38,7 @@ public static class PodReader
     public static void Read(ReadOnlyMemory<byte> json, PodView pod)
     {
         pod.Clear();
-        var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { MaxDepth = 256 });
+        var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { MaxDepth = MaxDepth });
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -40,24 +46,7 @@ public static class PodReader
                 throw new PodFormatException("the pod must be a JSON object");
             }
 
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("metadata"u8))
-                {
-                    reader.Read();
-                    pod.HasMetadata = reader.TokenType == JsonTokenType.StartObject;
-                    ReadMetadata(ref reader, pod);
-                }
-                else if (reader.ValueTextEquals("spec"u8))
-                {
-                    reader.Read();
-                    ReadSpec(ref reader, json, pod);
-                }
-                else
-                {
-                    SkipValue(ref reader);
-                }
-            }
+            ReadPod(ref reader, json, pod);
         }
         catch (JsonException e)
         {
@@ -65,9 +54,51 @@ public static class PodReader
         }
         catch (InvalidOperationException e)
         {
-            throw new PodFormatException("a pod field has the wrong type: " + e.Message);
+            throw WrongType(e);
         }
     }
+
+    /// <summary>
+    /// Reads the pod whose start the reader stands at, inside a larger document (the AdmissionReview) whose bytes
+    /// <paramref name="json"/> are, into <paramref name="pod"/> (cleared first); leaves the reader at the pod's end.
+    /// JSON that is not valid is the document's to report (its <see cref="JsonException"/> goes through).
+    /// </summary>
+    public static void ReadInPlace(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, PodView pod)
+    {
+        pod.Clear();
+        try
+        {
+            ReadPod(ref reader, json, pod);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw WrongType(e);
+        }
+    }
+
+    private static void ReadPod(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, PodView pod)
+    {
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("metadata"u8))
+            {
+                reader.Read();
+                pod.HasMetadata = reader.TokenType == JsonTokenType.StartObject;
+                ReadMetadata(ref reader, pod);
+            }
+            else if (reader.ValueTextEquals("spec"u8))
+            {
+                reader.Read();
+                ReadSpec(ref reader, json, pod);
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+    }
+
+    private static PodFormatException WrongType(InvalidOperationException e) => new("a pod field has the wrong type: " + e.Message);
 
     private static void ReadMetadata(ref Utf8JsonReader reader, PodView pod)
     {
