@@ -8,12 +8,15 @@ namespace Webhook.Admission;
 /// <summary>The checks every admission endpoint makes before it looks at the object: media type, size, envelope.</summary>
 public sealed class ReviewRequest : IDisposable
 {
-    private ReviewRequest(RequestBody? body, AdmissionRequestView view, AdmissionOutcome? failure, string? problem)
+    private LargeReviews? _slotHeld;
+
+    private ReviewRequest(RequestBody? body, AdmissionRequestView view, AdmissionOutcome? failure, string? problem, LargeReviews? slotHeld = null)
     {
         Body = body;
         View = view;
         Failure = failure;
         Problem = problem;
+        _slotHeld = slotHeld;
     }
 
     public RequestBody? Body { get; private set; }
@@ -52,7 +55,32 @@ public sealed class ReviewRequest : IDisposable
             return Fail(outcome, AdmissionOutcomes.Message(outcome));
         }
 
-        return new ReviewRequest(body, default, null, null);
+        if (!LargeReviews.IsLarge(body.Length))
+        {
+            return new ReviewRequest(body, default, null, null);
+        }
+
+        // Held until the answer is written (Dispose): what injection makes of a large review lives that long.
+        var large = LargeReviews.Shared;
+        bool entered;
+        try
+        {
+            entered = await large.EnterAsync(LargeReviews.MaxWait, context.RequestAborted);
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+
+        if (!entered)
+        {
+            body.Dispose();
+            return Fail(AdmissionOutcome.Overloaded, "no room to answer this review now: reviews over " + LargeReviews.ThresholdBytes + " bytes are answered "
+                + LargeReviews.MaxAtOnce + " at a time and none finished within " + (int)LargeReviews.MaxWait.TotalSeconds + " s; retry, or run more replicas");
+        }
+
+        return new ReviewRequest(body, default, null, null, large);
     }
 
     /// <summary>
@@ -82,10 +110,15 @@ public sealed class ReviewRequest : IDisposable
         View = default;
         Failure = outcome;
         Problem = problem;
+        Interlocked.Exchange(ref _slotHeld, null)?.Leave();
         return this;
     }
 
-    public void Dispose() => Body?.Dispose();
+    public void Dispose()
+    {
+        Body?.Dispose();
+        Interlocked.Exchange(ref _slotHeld, null)?.Leave();
+    }
 
     private static string? Check(ReadOnlySpan<byte> body, in AdmissionRequestView view, string expectedKind)
     {

@@ -41,8 +41,11 @@ public static class AbandonedRequests
         // Kestrel's own refusals of the request: body slower than MinRequestBodyDataRate (408), malformed framing (400).
         BadHttpRequestException bad => "HTTP " + bad.StatusCode + ": " + bad.Message,
         ConnectionResetException => "the client reset the connection",
-        OperationCanceledException or IOException or SocketException when context.RequestAborted.IsCancellationRequested
-            => "the client closed the connection or reset the stream",
+        OperationCanceledException when context.RequestAborted.IsCancellationRequested => "the client closed the connection or reset the stream",
+        // The request path reads and writes nothing but its connection: an I/O failure is the connection's, e.g. TLS
+        // records that no longer decrypt (net_io_decrypt) after the client tore the connection down mid-body, which
+        // can surface before Kestrel has marked the request aborted.
+        IOException or SocketException => "the connection failed: " + e.GetType().Name + ": " + e.Message,
         _ => null,
     };
 }

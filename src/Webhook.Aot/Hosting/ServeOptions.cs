@@ -27,6 +27,9 @@ public sealed class ServeOptions
 
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
+    /// <summary>Another destination for the server's log lines, beside the JSON console (tests record them).</summary>
+    public ILoggerProvider? ExtraLogProvider { get; init; }
+
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>

@@ -28,6 +28,7 @@ public static class WebhookHost
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(json => json.IncludeScopes = false);
+        ConnectionTeardownLogs.Apply(builder.Logging, options.LogLevel, options.ExtraLogProvider);
         builder.Logging.SetMinimumLevel(options.LogLevel);
         if (options.LogLevel >= LogLevel.Information)
         {

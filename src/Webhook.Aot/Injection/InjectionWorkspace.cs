@@ -14,8 +14,8 @@ namespace Webhook.Injection;
 /// </summary>
 public sealed class InjectionWorkspace
 {
-    /// <summary>A patch buffer grown past 1 MiB by an unusual pod is dropped rather than kept for every later pod.</summary>
-    private const int KeptPatchCapacity = 1 << 20;
+    /// <summary>A patch buffer grown past 64 KiB (ReusedList.KeptBytes) by an unusual pod is dropped rather than kept for every later pod.</summary>
+    private const int KeptPatchCapacity = ReusedList.KeptBytes;
 
     [ThreadStatic]
     private static InjectionWorkspace? t_spare;

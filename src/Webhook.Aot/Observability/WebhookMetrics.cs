@@ -21,6 +21,7 @@ public sealed class WebhookMetrics : IDisposable
     public const string WatchRestarts = "otel_webhook_watch_restarts";
     public const string EventsSent = "otel_webhook_events_sent";
     public const string EventsDropped = "otel_webhook_events_dropped";
+    public const string Memory = "otel_webhook_memory_bytes";
 
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _duration;
@@ -52,6 +53,7 @@ public sealed class WebhookMetrics : IDisposable
 
         Meter.CreateObservableGauge(SnapshotInstrumentations, snapshotInstrumentations, description: "Instrumentations in the current snapshot.");
         Meter.CreateObservableCounter(WatchRestarts, watchRestarts, description: "Watch connections restarted (drops, 410 Gone, watchdog).");
+        Meter.CreateObservableGauge(Memory, MemoryByArea, unit: "By", description: "The process's memory by area: the GC's heap after the last collection and what it keeps committed, the large object heap, the resident set.");
         if (events is not null)
         {
             Meter.CreateObservableCounter(EventsSent, () => EventsSentBy(events), description: "Kubernetes Events created, and series counts updated, for admission warnings.");
@@ -95,6 +97,21 @@ public sealed class WebhookMetrics : IDisposable
             new KeyValuePair<string, object?>("version", plus < 0 ? informational : informational[..plus]),
             new KeyValuePair<string, object?>("revision", plus < 0 ? "unknown" : informational[(plus + 1)..]),
             new KeyValuePair<string, object?>("runtime", RuntimeInformation.FrameworkDescription));
+    }
+
+    /// <summary>Where the memory is: the GC's figures are as of its last collection, the resident set is now.</summary>
+    private static Measurement<long>[] MemoryByArea()
+    {
+        var gc = GC.GetGCMemoryInfo(GCKind.Any);
+        var generations = gc.GenerationInfo;
+        return
+        [
+            new(gc.HeapSizeBytes, new KeyValuePair<string, object?>("area", "gc_heap")),
+            new(gc.FragmentedBytes, new KeyValuePair<string, object?>("area", "gc_fragmented")),
+            new(gc.TotalCommittedBytes, new KeyValuePair<string, object?>("area", "gc_committed")),
+            new(generations.Length > 3 ? generations[3].SizeAfterBytes : 0, new KeyValuePair<string, object?>("area", "gc_large_objects")),
+            new(Environment.WorkingSet, new KeyValuePair<string, object?>("area", "resident")),
+        ];
     }
 
     private static Measurement<long>[] EventsSentBy(IEventCounts events) =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -12,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Webhook.Admission;
 using Webhook.Hosting;
+using Webhook.Tests.Support;
 
 namespace Webhook.Tests.Hosting;
 
@@ -68,16 +68,14 @@ public sealed class AbandonedRequestsTests
         Assert.DoesNotContain(server.Entries, e => e.EventId == 1401);
     }
 
-    private sealed record Entry(string Category, LogLevel Level, int EventId, string Message, Exception? Exception);
-
-    private sealed class Server : IAsyncDisposable, ILoggerProvider
+    private sealed class Server : IAsyncDisposable
     {
-        private readonly ConcurrentQueue<Entry> _entries = new();
+        private readonly LogRecorder _logs = new();
         private WebApplication _app = null!;
         private int _port;
         private int _handlersCompleted;
 
-        public IReadOnlyList<Entry> Entries => [.. _entries];
+        public IReadOnlyList<LogLine> Entries => _logs.Lines;
 
         public int HandlersCompleted => Volatile.Read(ref _handlersCompleted);
 
@@ -91,7 +89,7 @@ public sealed class AbandonedRequestsTests
                 kestrel.Listen(IPAddress.Loopback, 0);
             });
             builder.Logging.ClearProviders();
-            builder.Logging.AddProvider(server);
+            builder.Logging.AddProvider(server._logs);
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
             server._app = builder.Build();
@@ -112,24 +110,11 @@ public sealed class AbandonedRequestsTests
             return client;
         }
 
-        public Task<Entry> WaitForAbandonedAsync() => WaitForAsync(e => e.EventId == 1401);
+        public Task<LogLine> WaitForAbandonedAsync() => WaitForAsync(e => e.EventId == 1401);
 
-        public async Task<Entry> WaitForAsync(Func<Entry, bool> match)
-        {
-            var deadline = DateTime.UtcNow + Patience;
-            while (true)
-            {
-                if (_entries.FirstOrDefault(match) is { } entry)
-                {
-                    return entry;
-                }
+        public Task<LogLine> WaitForAsync(Func<LogLine, bool> match) => _logs.WaitForAsync(match, Patience);
 
-                Assert.True(DateTime.UtcNow < deadline, "no such log entry within " + Patience + "; got: " + string.Join(" | ", _entries.Select(e => e.Level + " " + e.Message)));
-                await Task.Delay(20);
-            }
-        }
-
-        public IReadOnlyList<Entry> EntriesAtWarningOrAbove() => [.. _entries.Where(e => e.Level >= LogLevel.Warning)];
+        public IReadOnlyList<LogLine> EntriesAtWarningOrAbove() => [.. Entries.Where(e => e.Level >= LogLevel.Warning)];
 
         public async ValueTask DisposeAsync()
         {
@@ -137,27 +122,10 @@ public sealed class AbandonedRequestsTests
             await _app.DisposeAsync();
         }
 
-        ILogger ILoggerProvider.CreateLogger(string categoryName) => new Recorder(this, categoryName);
-
-        void IDisposable.Dispose()
-        {
-        }
-
         private async Task ReadReviewAsync(HttpContext context)
         {
             using var review = await ReviewRequest.ReadAsync(context, "Pod");
             Interlocked.Increment(ref _handlersCompleted);
-        }
-
-        private sealed class Recorder(Server server, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-                => server._entries.Enqueue(new Entry(category, logLevel, eventId.Id, formatter(state, exception), exception));
         }
     }
 }

@@ -57,8 +57,11 @@ public sealed class RunningHost : IAsyncDisposable
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>Starts the server on Instrumentations written to a fresh folder and waits until /readyz says 200.</summary>
-    public static async Task<RunningHost> StartAsync(string instrumentationsYaml)
+    /// <summary>
+    /// Starts the server on Instrumentations written to a fresh folder and waits until /readyz says 200. With
+    /// <paramref name="logs"/>, the server logs at Debug and <paramref name="logs"/> gets every line too.
+    /// </summary>
+    public static async Task<RunningHost> StartAsync(string instrumentationsYaml, Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
     {
         var folder = Directory.CreateTempSubdirectory("otel-webhook-host-").FullName;
         Directory.CreateDirectory(Path.Combine(folder, "instrumentations"));
@@ -69,7 +72,8 @@ public sealed class RunningHost : IAsyncDisposable
             Port = port,
             CertDir = Path.Combine(folder, "certs"),
             InstrumentationsFolder = Path.Combine(folder, "instrumentations"),
-            LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+            LogLevel = logs is null ? Microsoft.Extensions.Logging.LogLevel.Warning : Microsoft.Extensions.Logging.LogLevel.Debug,
+            ExtraLogProvider = logs,
             ShutdownTimeout = TimeSpan.FromSeconds(5),
         };
         var stop = new CancellationTokenSource();

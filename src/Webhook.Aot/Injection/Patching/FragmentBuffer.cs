@@ -10,8 +10,8 @@ namespace Webhook.Injection.Patching;
 /// </summary>
 public sealed class FragmentBuffer
 {
-    /// <summary>A buffer grown past 1 MiB by an unusual pod is dropped rather than kept for every later pod.</summary>
-    private const int KeptCapacity = 1 << 20;
+    /// <summary>A buffer grown past 64 KiB (ReusedList.KeptBytes) by an unusual pod is dropped rather than kept for every later pod.</summary>
+    private const int KeptCapacity = ReusedList.KeptBytes;
 
     private readonly Utf8JsonWriter _writer;
     private ArrayBufferWriter<byte> _buffer = new(8 * 1024);

@@ -27,6 +27,15 @@ public static class PodReader
     /// </summary>
     public const int MaxDepth = 510;
 
+    /// <summary>
+    /// The annotations injection reads: its own (<c>instrumentation.opentelemetry.io/</c>) and the resource attributes
+    /// (<c>resource.opentelemetry.io/</c>). A pod's other annotations (a client's megabyte of last-applied state) are skipped.
+    /// </summary>
+    internal static readonly string[] ReadAnnotationPrefixes = [InjectionTable.AnnotationPrefix, Sdk.ResourceAttributes.AnnotationPrefix];
+
+    /// <summary>The labels injection reads: the recommended <c>app.kubernetes.io/</c> ones, its injected marker and <c>pod-template-hash</c>.</summary>
+    internal static readonly string[] ReadLabelPrefixes = ["app.kubernetes.io/", InjectionTable.AnnotationPrefix, Sdk.OwnerNames.PodTemplateHashLabel];
+
     public static PodView Read(ReadOnlyMemory<byte> json)
     {
         var pod = new PodView();
@@ -129,13 +138,13 @@ public static class PodReader
             {
                 reader.Read();
                 pod.HasLabels = reader.TokenType == JsonTokenType.StartObject;
-                ReadStringMap(ref reader, pod.Labels, new PodPath("metadata", Field: "labels"));
+                ReadStringMap(ref reader, pod.Labels, new PodPath("metadata", Field: "labels"), ReadLabelPrefixes);
             }
             else if (reader.ValueTextEquals("annotations"u8))
             {
                 reader.Read();
                 pod.HasAnnotations = reader.TokenType == JsonTokenType.StartObject;
-                ReadStringMap(ref reader, pod.Annotations, new PodPath("metadata", Field: "annotations"));
+                ReadStringMap(ref reader, pod.Annotations, new PodPath("metadata", Field: "annotations"), ReadAnnotationPrefixes);
             }
             else if (reader.ValueTextEquals("ownerReferences"u8))
             {
@@ -434,8 +443,12 @@ public static class PodReader
         }
     }
 
-    /// <summary>A later map is merged into an earlier one, key by key, and <c>null</c> empties it, as the Go decoder does.</summary>
-    private static void ReadStringMap(ref Utf8JsonReader reader, Dictionary<string, string> into, in PodPath where)
+    /// <summary>
+    /// A later map is merged into an earlier one, key by key, and <c>null</c> empties it, as the Go decoder does. Only
+    /// entries whose key starts with one of <paramref name="readPrefixes"/> are kept: the others are skipped without
+    /// being decoded, so a pod's megabyte-long annotation or label that injection never reads costs no string.
+    /// </summary>
+    private static void ReadStringMap(ref Utf8JsonReader reader, Dictionary<string, string> into, in PodPath where, string[] readPrefixes)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -451,9 +464,54 @@ public static class PodReader
 
         while (NextProperty(ref reader))
         {
-            var key = GetString(ref reader, where);
+            if (!IsReadKey(ref reader, readPrefixes, where, out var key))
+            {
+                SkipValue(ref reader);
+                continue;
+            }
+
             into[key] = ReadString(ref reader, where);
         }
+    }
+
+    /// <summary>
+    /// Whether the current property name starts with one of <paramref name="prefixes"/>, and then the name itself.
+    /// Plain names are compared as bytes; escaped ones are decoded first, unless longer than any key the engine reads.
+    /// </summary>
+    private static bool IsReadKey(ref Utf8JsonReader reader, string[] prefixes, in PodPath where, out string key)
+    {
+        key = "";
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var raw = reader.ValueSpan;
+            foreach (var prefix in prefixes)
+            {
+                if (raw.Length >= prefix.Length && System.Text.Ascii.Equals(raw[..prefix.Length], prefix))
+                {
+                    key = GetString(ref reader, where);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length > TextCache.MaxLength)
+        {
+            return false;
+        }
+
+        key = GetString(ref reader, where);
+        foreach (var prefix in prefixes)
+        {
+            if (key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The raw JSON of a value of the <paramref name="expected"/> kind, checked to be UTF-8; empty for <c>null</c>.</summary>

@@ -76,8 +76,8 @@ public sealed class PodView
     {
         Name = GenerateName = Namespace = Uid = NodeName = "";
         HasMetadata = HasLabels = HasAnnotations = false;
-        ClearMap(Labels);
-        ClearMap(Annotations);
+        ReusedList.Clear(Labels);
+        ReusedList.Clear(Annotations);
         ReusedList.Clear(Owners);
         Release(Containers);
         Release(InitContainers);
@@ -94,7 +94,7 @@ public sealed class PodView
     {
         foreach (var container in containers)
         {
-            if (_spareContainers.Count < ReusedList.KeptCapacity)
+            if (_spareContainers.Count < ReusedList.KeptContainerViews)
             {
                 container.Clear();
                 _spareContainers.Add(container);
@@ -102,15 +102,6 @@ public sealed class PodView
         }
 
         ReusedList.Clear(containers);
-    }
-
-    private static void ClearMap(Dictionary<string, string> map)
-    {
-        map.Clear();
-        if (map.EnsureCapacity(0) > ReusedList.KeptCapacity)
-        {
-            map.TrimExcess();
-        }
     }
 
     private static ContainerView? Find(List<ContainerView> containers, string name)

@@ -6,7 +6,9 @@ namespace Webhook.Injection.Text;
 /// The strings injection works with, kept per thread and handed out again when the same text comes back. Pods of
 /// one workload repeat the same names, images and computed env values, so after a workload's first pod the engine
 /// finds every string here and allocates none. Bounded: texts longer than <see cref="MaxLength"/> are never kept,
-/// and the whole cache is dropped when it holds <see cref="Capacity"/> strings (a fresh set fills up in a few pods).
+/// and the whole cache is dropped when it holds <see cref="Capacity"/> strings or <see cref="MaxKeptCharacters"/>
+/// characters (a fresh set fills up in a few pods). Every thread that serves admissions has one, so the bound is
+/// multiplied by the threads.
 /// </summary>
 public static class TextCache
 {
@@ -15,6 +17,9 @@ public static class TextCache
 
     /// <summary>4,096 strings of at most 2,048 characters bound one thread's cache; typical texts are under 100 characters (~0.5 MB).</summary>
     public const int Capacity = 4096;
+
+    /// <summary>256 Ki characters (512 KiB) per thread: 4,096 typical texts take a fraction of it; 4,096 of 2,048 characters would take 16 MiB.</summary>
+    public const int MaxKeptCharacters = 256 * 1024;
 
     [ThreadStatic]
     private static Cache? t_cache;
@@ -108,6 +113,7 @@ public static class TextCache
     {
         private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
         private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private int _characters;
 
         public Cache() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -118,13 +124,15 @@ public static class TextCache
                 return kept;
             }
 
-            if (_strings.Count >= Capacity)
+            if (_strings.Count >= Capacity || _characters + text.Length > MaxKeptCharacters)
             {
                 _strings.Clear();
+                _characters = 0;
             }
 
             var created = new string(text);
             _strings.Add(created);
+            _characters += created.Length;
             return created;
         }
     }
