@@ -1,6 +1,7 @@
 using Webhook.Documents;
 using Webhook.Instrumentations;
 using Webhook.Offline;
+using Webhook.Sources;
 
 namespace Webhook.Commands;
 
@@ -53,7 +54,7 @@ public static class InjectCommand
         }
 
         var explain = line.Has("--explain");
-        var sources = new OfflineSnapshot(new InstrumentationLoader(images), ns, errors, explain);
+        var sources = new SnapshotLoader(images, ns, errors.WriteLine, explain ? errors.WriteLine : null);
         var fromFolder = new HashSet<string>(StringComparer.Ordinal);
         if (folder is not null)
         {
