@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Webhook.Injection.Patching;
 using Webhook.Injection.Pods;
@@ -14,16 +13,13 @@ namespace Webhook.Injection;
 /// </summary>
 public sealed class InjectionWorkspace
 {
-    /// <summary>A patch buffer grown past 64 KiB (ReusedList.KeptBytes) by an unusual pod is dropped rather than kept for every later pod.</summary>
-    private const int KeptPatchCapacity = ReusedList.KeptBytes;
-
     [ThreadStatic]
     private static InjectionWorkspace? t_spare;
 
     private readonly PodView _pod = new();
     private readonly InjectionContext _context;
     private readonly Utf8JsonWriter _patchWriter;
-    private ArrayBufferWriter<byte> _patch = new(8 * 1024);
+    private readonly ReusedBuffer _patch = new();
     private PodReadInPass? _readPod;
 
     public InjectionWorkspace()
@@ -147,15 +143,7 @@ public sealed class InjectionWorkspace
 
     private ReadOnlyMemory<byte> WritePatch()
     {
-        if (_patch.Capacity > KeptPatchCapacity)
-        {
-            _patch = new ArrayBufferWriter<byte>(8 * 1024);
-        }
-        else
-        {
-            _patch.ResetWrittenCount();
-        }
-
+        _patch.Clear();
         _patchWriter.Reset(_patch);
         PatchWriter.Write(_context.Changes, _patchWriter);
         return _patch.WrittenMemory;

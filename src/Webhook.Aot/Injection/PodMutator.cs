@@ -232,7 +232,7 @@ public static class PodMutator
         var inValidationOrder = context.InValidationOrder;
         inValidationOrder.AddRange(selected);
         inValidationOrder.Sort(static (a, b) => a.Rule.ValidationOrder.CompareTo(b.Rule.ValidationOrder));
-        if (ContainerNameRules.Validate(inValidationOrder) is { } problem)
+        if (ContainerNameRules.Validate(inValidationOrder, context.EmptyNameSet()) is { } problem)
         {
             context.Warn(WarningReason.MultiInstrumentationConfig, "metadata.annotations: " + problem + "; pod admitted unchanged");
             foreach (var language in selected)

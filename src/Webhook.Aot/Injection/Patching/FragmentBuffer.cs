@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace Webhook.Injection.Patching;
@@ -10,11 +9,8 @@ namespace Webhook.Injection.Patching;
 /// </summary>
 public sealed class FragmentBuffer
 {
-    /// <summary>A buffer grown past 64 KiB (ReusedList.KeptBytes) by an unusual pod is dropped rather than kept for every later pod.</summary>
-    private const int KeptCapacity = ReusedList.KeptBytes;
-
     private readonly Utf8JsonWriter _writer;
-    private ArrayBufferWriter<byte> _buffer = new(8 * 1024);
+    private readonly ReusedBuffer _buffer = new();
     private int _start = -1;
 
     public FragmentBuffer() => _writer = new Utf8JsonWriter(_buffer);
@@ -43,13 +39,6 @@ public sealed class FragmentBuffer
     public void Clear()
     {
         _start = -1;
-        if (_buffer.Capacity > KeptCapacity)
-        {
-            _buffer = new ArrayBufferWriter<byte>(8 * 1024);
-        }
-        else
-        {
-            _buffer.ResetWrittenCount();
-        }
+        _buffer.Clear();
     }
 }

@@ -40,15 +40,16 @@ public static class ContainerNameRules
 
     /// <summary>
     /// The operator's multi-instrumentation validation over the selected languages in its validation order; the
-    /// message is its own. Null when valid.
+    /// message is its own. Null when valid. <paramref name="seen"/>, when given, is the set long lists are checked
+    /// through (a workspace's, reused: a new one for 32,000 names is 0.7 MB on the large object heap per pod).
     /// </summary>
-    public static string? Validate(IReadOnlyList<SelectedLanguage> selected)
+    public static string? Validate(IReadOnlyList<SelectedLanguage> selected, HashSet<string>? seen = null)
     {
         var withNames = 0;
         for (var i = 0; i < selected.Count; i++)
         {
             var names = selected[i].ContainerNames;
-            if (HasDuplicate(names))
+            if (HasDuplicate(names, seen))
             {
                 return "duplicated container names detected: [" + Duplicates(names) + "]";
             }
@@ -66,7 +67,7 @@ public static class ContainerNameRules
     }
 
     /// <summary>Whether a non-empty name repeats: scanned when the list is short, through a set when long (linear either way).</summary>
-    private static bool HasDuplicate(List<string> names)
+    private static bool HasDuplicate(List<string> names, HashSet<string>? seen)
     {
         if (names.Count <= NameLookup.ScanLimit)
         {
@@ -81,7 +82,8 @@ public static class ContainerNameRules
             return false;
         }
 
-        var seen = new HashSet<string>(names.Count, StringComparer.Ordinal);
+        seen ??= new HashSet<string>(names.Count, StringComparer.Ordinal);
+        seen.Clear();
         foreach (var name in names)
         {
             if (name.Length > 0 && !seen.Add(name))
