@@ -24,7 +24,8 @@ static int Run(string[] args, bool nativeAot)
     var switcher = BenchmarkSwitcher.FromAssembly(typeof(Inputs).Assembly);
     if (nativeAot)
     {
-        config = config.AddJob(NativeAotJob.Create());
+        // A NativeAOT publish takes minutes on 2 shared cores; BenchmarkDotNet gives up on a build after 5 by default.
+        config = config.AddJob(NativeAotJob.Create()).WithBuildTimeout(TimeSpan.FromMinutes(60));
         switcher = BenchmarkSwitcher.FromTypes([typeof(EndToEndBenchmarks)]);
     }
 
