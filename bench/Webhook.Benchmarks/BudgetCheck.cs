@@ -159,7 +159,10 @@ public static class BudgetCheck
         return budgets;
     }
 
-    /// <summary>Benchmarks by "Class.Method(input)"; each knows the key of its class's baseline for the same input.</summary>
+    /// <summary>
+    /// Benchmarks by key (see <see cref="Key"/>); each knows the key of its class's baseline for the same input in the
+    /// same job, so a NativeAOT figure is only ever divided by the NativeAOT baseline.
+    /// </summary>
     private static Dictionary<string, Result> ReadResults(string folder)
     {
         var results = new Dictionary<string, Result>(StringComparer.Ordinal);
@@ -179,7 +182,7 @@ public static class BudgetCheck
                 var input = Input(row);
                 if (row.GetProperty("MethodTitle").GetString() is { } method && IsBaseline(row))
                 {
-                    baselines[type + "|" + input] = Key(type, method, input);
+                    baselines[type + "|" + input + "|" + Job(row)] = Key(type, method, input, Job(row));
                 }
             }
 
@@ -187,6 +190,7 @@ public static class BudgetCheck
             {
                 var type = row.GetProperty("Type").GetString()!;
                 var input = Input(row);
+                var job = Job(row);
                 if (!row.TryGetProperty("Statistics", out var statistics) || statistics.ValueKind != JsonValueKind.Object)
                 {
                     continue;
@@ -194,8 +198,8 @@ public static class BudgetCheck
 
                 long? allocated = row.TryGetProperty("Memory", out var memory) && memory.TryGetProperty("BytesAllocatedPerOperation", out var b)
                     ? b.GetInt64() : null;
-                results[Key(type, row.GetProperty("MethodTitle").GetString()!, input)] = new Result(
-                    statistics.GetProperty("Median").GetDouble(), allocated, baselines.GetValueOrDefault(type + "|" + input, ""));
+                results[Key(type, row.GetProperty("MethodTitle").GetString()!, input, job)] = new Result(
+                    statistics.GetProperty("Median").GetDouble(), allocated, baselines.GetValueOrDefault(type + "|" + input + "|" + job, ""));
             }
         }
 
@@ -212,5 +216,22 @@ public static class BudgetCheck
         return parameters.StartsWith("Input=", StringComparison.Ordinal) ? parameters["Input=".Length..] : parameters;
     }
 
-    private static string Key(string type, string method, string input) => type + "." + method + "(" + input + ")";
+    /// <summary>"Class.Method(input)" for the JIT run, "Class.Method(input) [NativeAOT]" for the NativeAOT one.</summary>
+    private static string Key(string type, string method, string input, string job)
+        => type + "." + method + "(" + input + ")" + (job == NativeAotJob.Id ? " [" + job + "]" : "");
+
+    /// <summary>The job's id, from BenchmarkDotNet's "Class.Method: JobId(characteristics) [parameters]".</summary>
+    private static string Job(JsonElement row)
+    {
+        var display = row.TryGetProperty("DisplayInfo", out var d) ? d.GetString() ?? "" : "";
+        var start = display.IndexOf(": ", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return "";
+        }
+
+        var job = display[(start + 2)..];
+        var end = job.IndexOfAny(['(', ' ']);
+        return end < 0 ? job : job[..end];
+    }
 }

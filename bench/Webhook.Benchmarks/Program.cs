@@ -7,17 +7,28 @@ using Webhook.Benchmarks;
 //   --verify                           check that every baseline produces the same pod as ours (see Verify.cs)
 //   --check-budgets BUDGETS RESULTS    compare BenchmarkDotNet's JSON export in RESULTS with BUDGETS (see BudgetCheck.cs)
 //   --mstat FILE                       what takes the space in a NativeAOT binary, from ILC's .mstat file (see MstatReport.cs)
+//   --native-aot [BENCHMARKDOTNET-ARGS] the end-to-end benchmarks, baseline included, compiled by NativeAOT with the
+//                                      shipped project's code-generation settings (see NativeAotJob.cs); out of process
 return args switch
 {
     ["--verify"] => Verify.Run(Console.Out),
     ["--check-budgets", var budgets, var results] => BudgetCheck.Run(budgets, results, Console.Out),
     ["--mstat", var mstat] => MstatReport.Run(mstat, Console.Out),
-    _ => Run(args),
+    ["--native-aot", .. var rest] => Run(rest, nativeAot: true),
+    _ => Run(args, nativeAot: false),
 };
 
-static int Run(string[] args)
+static int Run(string[] args, bool nativeAot)
 {
     var config = DefaultConfig.Instance.AddExporter(JsonExporter.Full);
-    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Inputs).Assembly).Run(args, config);
+    var switcher = BenchmarkSwitcher.FromAssembly(typeof(Inputs).Assembly);
+    if (nativeAot)
+    {
+        // A NativeAOT publish takes minutes on 2 shared cores; BenchmarkDotNet gives up on a build after 5 by default.
+        config = config.AddJob(NativeAotJob.Create()).WithBuildTimeout(TimeSpan.FromMinutes(60));
+        switcher = BenchmarkSwitcher.FromTypes([typeof(EndToEndBenchmarks)]);
+    }
+
+    var summaries = switcher.Run(args, config);
     return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 }
