@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Webhook.Injection;
 using Webhook.Instrumentations;
+using Webhook.Observability;
 
 namespace Webhook.Hosting;
 
@@ -28,6 +29,11 @@ public sealed class ServeOptions
     public string? Kubeconfig { get; init; }
 
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    public LogFormat LogFormat { get; init; } = LogFormat.Json;
+
+    /// <summary>The <c>OTEL_*</c> variables: OTLP export of metrics and traces (none by default).</summary>
+    public TelemetrySettings Telemetry { get; init; } = TelemetrySettings.None;
 
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -38,7 +38,7 @@ public sealed class RunningHost : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>Starts the server on Instrumentations written to a fresh folder and waits until /readyz says 200.</summary>
-    public static async Task<RunningHost> StartAsync(string instrumentationsYaml)
+    public static async Task<RunningHost> StartAsync(string instrumentationsYaml, Webhook.Observability.TelemetrySettings? telemetry = null)
     {
         var folder = Directory.CreateTempSubdirectory("otel-webhook-host-").FullName;
         Directory.CreateDirectory(Path.Combine(folder, "instrumentations"));
@@ -51,6 +51,7 @@ public sealed class RunningHost : IAsyncDisposable
             InstrumentationsFolder = Path.Combine(folder, "instrumentations"),
             LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
             ShutdownTimeout = TimeSpan.FromSeconds(5),
+            Telemetry = telemetry ?? Webhook.Observability.TelemetrySettings.None,
         };
         var stop = new CancellationTokenSource();
         var run = Task.Run(() => WebhookHost.RunAsync(options, new SnapshotSourceFactory(), stop.Token));
