@@ -1,4 +1,4 @@
-using Webhook.Cli;
+using Webhook.Commands;
 
 namespace Webhook.Tests.Manifests;
 
@@ -50,7 +50,7 @@ public sealed class CollectorUsageTests
     {
         var output = new StringWriter();
 
-        Assert.Equal(0, Commands.Run(["--help"], output, TextWriter.Null));
+        Assert.Equal(0, CommandShell.Run(["--help"], output, TextWriter.Null));
         Assert.Contains("manifests --collector NAME [--namespace NS] [--image IMAGE]", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("print an OpenTelemetry Collector instead of the bundle", output.ToString(), StringComparison.Ordinal);
     }
