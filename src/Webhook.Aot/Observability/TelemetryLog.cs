@@ -12,9 +12,9 @@ public static partial class TelemetryLog
             SettingIgnored(logger, problem);
         }
 
-        Exporting(logger,
-            settings.ExportsMetrics ? "to " + settings.MetricsDestination : "off (no OTEL_EXPORTER_OTLP_ENDPOINT)",
-            settings.ExportsTraces ? "to " + settings.TracesDestination : "off (OTEL_TRACES_EXPORTER is not otlp)");
+        // Why something is off is in the problems above, or is the default: no endpoint, no OTEL_TRACES_EXPORTER=otlp.
+        Exporting(logger, settings.ExportsMetrics ? "to " + settings.MetricsDestination : "off",
+            settings.ExportsTraces ? "to " + settings.TracesDestination : "off");
     }
 
     [LoggerMessage(1501, LogLevel.Information, "OpenTelemetry: OTLP metrics {Metrics}, traces {Traces}; /metrics serves the same metrics in Prometheus text")]
