@@ -16,16 +16,23 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
     EventRecorder? events = null)
 {
     public const string Path = "/mutate-v1-pod";
+    public const string SpanName = "POST " + Path;
 
     public async Task HandleAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        using var span = AdmissionSpan.Start(context, SpanName, Path);
         using var review = await ReviewRequest.ReadBodyAsync(context);
         var outcome = review.Failure is null ? Answer(context.Response, review) : null;
         if (review.Failure is { } failure)
         {
             await Responses.RefuseAsync(context, failure, review.Problem!, log);
             metrics.Request(Path, failure, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            if (AdmissionSpan.Current is { } refused)
+            {
+                AdmissionSpan.Describe(refused, failure);
+            }
+
             return;
         }
 
@@ -66,23 +73,15 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
 
     private void Record(ReviewRequest review, AdmissionMutationResult result, AdmissionOutcome outcome, InjectionWorkspace workspace)
     {
-        // Indexed loops: a foreach over the IReadOnlyList would allocate an enumerator on every admission.
+        metrics.Decided(result.Mutation, outcome);
         var warnings = result.Mutation.Warnings;
-        for (var i = 0; i < warnings.Count; i++)
-        {
-            metrics.Warned(warnings[i].Reason);
-        }
-
-        var decisions = result.Mutation.Decisions;
-        for (var i = 0; i < decisions.Count; i++)
-        {
-            if (decisions[i].Injected && outcome == AdmissionOutcome.Patched)
-            {
-                metrics.Injected(decisions[i].Language);
-            }
-        }
-
         var body = review.Body!.Memory.Span;
+        if (AdmissionSpan.Current is { } span)
+        {
+            AdmissionSpan.Describe(span, review.Uid, body[review.View.Namespace], workspace.Pod.Name.Length > 0 ? workspace.Pod.Name : workspace.Pod.GenerateName + "*",
+                outcome, result);
+        }
+
         if (events is not null)
         {
             QueueEvents(events, body, review.View, result, workspace.Pod);

@@ -14,17 +14,19 @@ namespace Webhook.Admission;
 public sealed class ValidateEndpoint(ImageDefaults images, WebhookMetrics metrics, ILogger<ValidateEndpoint> log)
 {
     public const string Path = "/validate-v1alpha1-instrumentation";
+    public const string SpanName = "POST " + Path;
 
     private readonly InstrumentationLoader _loader = new(images);
 
     public async Task HandleAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        using var span = AdmissionSpan.Start(context, SpanName, Path);
         using var review = await ReviewRequest.ReadAsync(context, "Instrumentation");
         if (review.Failure is { } failure)
         {
             await Responses.RefuseAsync(context, failure, review.Problem!, log);
-            metrics.Request(Path, failure, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            Outcome(failure, started);
             return;
         }
 
@@ -46,6 +48,15 @@ public sealed class ValidateEndpoint(ImageDefaults images, WebhookMetrics metric
         context.Response.ContentType = "application/json";
         AdmissionWriter.WriteValidation(context.Response.BodyWriter, review.Uid, allowed, message, warnings);
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
-        metrics.Request(Path, allowed ? AdmissionOutcome.Allowed : AdmissionOutcome.Denied, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        Outcome(allowed ? AdmissionOutcome.Allowed : AdmissionOutcome.Denied, started);
+    }
+
+    private void Outcome(AdmissionOutcome outcome, long started)
+    {
+        metrics.Request(Path, outcome, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        if (AdmissionSpan.Current is { } span)
+        {
+            AdmissionSpan.Describe(span, outcome);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Webhook.Hosting;
+using Webhook.Observability;
 
 namespace Webhook.Commands;
 
@@ -11,7 +12,7 @@ public static class ServeCommand
 
     public static int Run(ReadOnlySpan<string> arguments, TextWriter errors)
     {
-        var options = Parse(arguments, Environment.GetEnvironmentVariable);
+        var options = Parse(arguments, Environment.GetEnvironmentVariable, TelemetrySettings.FromEnvironment(Environment.GetEnvironmentVariables()));
         try
         {
             return WebhookHost.RunAsync(options, new SnapshotSourceFactory()).GetAwaiter().GetResult();
@@ -24,7 +25,7 @@ public static class ServeCommand
         }
     }
 
-    public static ServeOptions Parse(ReadOnlySpan<string> arguments, Func<string, string?> environment)
+    public static ServeOptions Parse(ReadOnlySpan<string> arguments, Func<string, string?> environment, TelemetrySettings? telemetry = null)
     {
         var known = new Dictionary<string, bool>
         {
@@ -34,6 +35,7 @@ public static class ServeCommand
             ["--instrumentations"] = true,
             ["--kubeconfig"] = true,
             ["--log-level"] = true,
+            ["--log-format"] = true,
             ["--shutdown-timeout"] = true,
             ["--events"] = false,
         };
@@ -48,6 +50,8 @@ public static class ServeCommand
             InstrumentationsFolder = line.Value("--instrumentations"),
             Kubeconfig = line.Value("--kubeconfig"),
             LogLevel = line.Value("--log-level") is { } level ? ParseLevel(level) : LogLevel.Information,
+            LogFormat = line.Value("--log-format") is { } format ? ParseFormat(format) : DefaultFormat(environment),
+            Telemetry = telemetry ?? TelemetrySettings.None,
             ShutdownTimeout = line.Value("--shutdown-timeout") is { } timeout ? ParseDuration(timeout) : TimeSpan.FromSeconds(10),
             Settings = OperatorFlags.Settings(line, environment),
             Images = OperatorFlags.Images(line, environment),
@@ -75,6 +79,17 @@ public static class ServeCommand
         "error" => LogLevel.Error,
         _ => throw new UsageException("otel-webhook serve: --log-level " + text + " is not one of debug, info, warn, error"),
     };
+
+    private static LogFormat ParseFormat(string text) => text.ToLowerInvariant() switch
+    {
+        "json" => LogFormat.Json,
+        "text" => LogFormat.Text,
+        _ => throw new UsageException("otel-webhook serve: --log-format " + text + " is not one of json, text"),
+    };
+
+    /// <summary>JSON inside a pod (the kubelet sets KUBERNETES_SERVICE_HOST in every container), text anywhere else.</summary>
+    private static LogFormat DefaultFormat(Func<string, string?> environment)
+        => string.IsNullOrEmpty(environment("KUBERNETES_SERVICE_HOST")) ? LogFormat.Text : LogFormat.Json;
 
     /// <summary>A duration as Kubernetes tools write it (<c>10s</c>, <c>1m</c>, <c>500ms</c>) or plain seconds.</summary>
     private static TimeSpan ParseDuration(string text)

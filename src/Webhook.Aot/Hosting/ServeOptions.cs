@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Webhook.Admission;
 using Webhook.Injection;
 using Webhook.Instrumentations;
+using Webhook.Observability;
 
 namespace Webhook.Hosting;
 
@@ -29,6 +30,11 @@ public sealed class ServeOptions
 
     /// <summary>Another destination for the server's log lines, beside the JSON console (tests record them).</summary>
     public ILoggerProvider? ExtraLogProvider { get; init; }
+
+    public LogFormat LogFormat { get; init; } = LogFormat.Json;
+
+    /// <summary>The <c>OTEL_*</c> variables: OTLP export of metrics and traces (none by default).</summary>
+    public TelemetrySettings Telemetry { get; init; } = TelemetrySettings.None;
 
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Reflection;
 using System.Security.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -26,10 +27,8 @@ public static class WebhookHost
     public static async Task<int> RunAsync(ServeOptions options, ISnapshotSourceFactory sources, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(json => json.IncludeScopes = false);
+        LogOutput.Configure(builder.Logging, options.LogFormat, options.LogLevel);
         ConnectionTeardownLogs.Apply(builder.Logging, options.LogLevel, options.ExtraLogProvider);
-        builder.Logging.SetMinimumLevel(options.LogLevel);
         if (options.LogLevel >= LogLevel.Information)
         {
             // ASP.NET Core logs four lines per request at Information; at admission rates that costs a third of the
@@ -39,7 +38,7 @@ public static class WebhookHost
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
         var store = new SnapshotStore();
-        var loggerFactory = LoggerFactory.Create(logging => logging.AddJsonConsole().SetMinimumLevel(options.LogLevel));
+        var loggerFactory = LoggerFactory.Create(logging => LogOutput.Configure(logging, options.LogFormat, options.LogLevel));
         var certificates = new CertificateReloader(options.CertDir, loggerFactory.CreateLogger<CertificateReloader>());
         certificates.Start(options.CertificatePollInterval, ServiceNames());
         var source = sources.Create(options, loggerFactory);
@@ -51,7 +50,6 @@ public static class WebhookHost
             () => sources.WatchRestarts,
             events is null ? null : eventStatistics,
             () => certificates.Current is { } certificate ? new DateTimeOffset(certificate.NotAfter.ToUniversalTime()) : null);
-        using var exporter = new PrometheusExporter(metrics.Meter);
 
         // The slim builder leaves configuration-driven HTTPS out; HTTPS is set up here in code, with a selector so
         // a reloaded certificate is used by the next handshake without a restart.
@@ -88,6 +86,7 @@ public static class WebhookHost
         builder.Services.AddHostedService(_ => new DrainDelay(options.DrainDelay));
 
         await using var app = builder.Build();
+        using var telemetry = WebhookTelemetry.Start(metrics.Meter, options.Telemetry, Version(), app.Services.GetRequiredService<IMeterFactory>());
         var stopping = false;
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("otel-webhook");
@@ -107,12 +106,13 @@ public static class WebhookHost
         app.MapGet("/metrics", (HttpContext context) =>
         {
             context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
-            return context.Response.WriteAsync(exporter.Render());
+            return context.Response.WriteAsync(telemetry.Prometheus.Render());
         });
 
         using var sourceStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         var sourceTask = RunSourceAsync(source, store, log, sourceStop.Token);
         Log.Started(log, Version(), options.Port, source.Name, options.CertDir);
+        TelemetryLog.Started(log, options.Telemetry);
         // The host's own RunAsync: it stops on SIGTERM as before, and also when the caller cancels (tests run a host in-process).
         await HostingAbstractionsHostExtensions.RunAsync(app, cancellationToken);
         await sourceStop.CancelAsync();

@@ -1,148 +1,145 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
 
 namespace Webhook.Observability;
 
 /// <summary>
-/// Renders one Meter in the Prometheus text format (version 0.0.4): counters as <c>_total</c>, gauges, histograms
-/// with cumulative buckets. Collected through a <see cref="MeterListener"/>, so the instruments stay standard
-/// System.Diagnostics.Metrics that any other listener can read too.
+/// Renders what the OpenTelemetry SDK aggregated in the Prometheus text format (version 0.0.4) when /metrics is
+/// scraped: monotonic sums as counters named <c>_total</c>, last values and up-down sums as gauges, explicit-bucket
+/// histograms with cumulative buckets. A pull reader of the same MeterProvider that feeds OTLP, so both show the
+/// same measurements; label strings are built here, at scrape time, never when a measurement is recorded.
 /// </summary>
-public sealed class PrometheusExporter : IDisposable
+public sealed class PrometheusExporter : BaseExporter<Metric>
 {
-    private static readonly double[] s_bounds = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+    private readonly Lock _scrape = new();
+    private StringBuilder? _text;
 
-    private readonly MeterListener _listener = new();
-    private readonly ConcurrentDictionary<(Instrument Instrument, string Labels), Series> _series = new();
-    private readonly ConcurrentDictionary<string, Instrument> _instruments = new(StringComparer.Ordinal);
+    public PrometheusExporter() => Reader = new BaseExportingMetricReader(this);
 
-    public PrometheusExporter(Meter meter)
-    {
-        _listener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (ReferenceEquals(instrument.Meter, meter))
-            {
-                _instruments[instrument.Name] = instrument;
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
-        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
-        _listener.Start();
-    }
+    /// <summary>The reader to add to the MeterProvider; it collects only when <see cref="Render"/> asks.</summary>
+    public MetricReader Reader { get; }
 
     public string Render()
     {
-        _listener.RecordObservableInstruments();
-        var text = new StringBuilder(2048);
-        foreach (var (name, instrument) in _instruments.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        lock (_scrape)
         {
-            var type = instrument switch
+            _text = new StringBuilder(8192);
+            try
             {
-                Counter<long> or ObservableCounter<long> => "counter",
-                Histogram<double> => "histogram",
-                _ => "gauge",
-            };
-            var metricName = type == "counter" ? name + "_total" : name;
-            text.Append("# HELP ").Append(metricName).Append(' ').Append(instrument.Description).Append('\n');
-            text.Append("# TYPE ").Append(metricName).Append(' ').Append(type).Append('\n');
-            foreach (var ((_, labels), series) in _series.Where(pair => ReferenceEquals(pair.Key.Instrument, instrument)).OrderBy(pair => pair.Key.Labels, StringComparer.Ordinal))
-            {
-                series.Write(text, metricName, labels, type == "histogram");
+                // Collect runs the SDK's collection on this thread and hands the batch to Export below.
+                Reader.Collect();
+                return _text.ToString();
             }
+            finally
+            {
+                _text = null;
+            }
+        }
+    }
+
+    public override ExportResult Export(in Batch<Metric> batch)
+    {
+        var text = _text;
+        if (text is null)
+        {
+            return ExportResult.Failure;
+        }
+
+        var metrics = new List<(string Name, Metric Metric)>();
+        foreach (var metric in batch)
+        {
+            metrics.Add((PrometheusName.Of(metric), metric));
+        }
+
+        metrics.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var (name, metric) in metrics)
+        {
+            Write(text, name, metric);
+        }
+
+        return ExportResult.Success;
+    }
+
+    private static void Write(StringBuilder text, string name, Metric metric)
+    {
+        var type = PrometheusName.TypeOf(metric.MetricType);
+        if (type is null)
+        {
+            // Exponential histograms have no Prometheus 0.0.4 form; none of the meters read here makes one.
+            return;
+        }
+
+        text.Append("# HELP ").Append(name).Append(' ').Append(Escape(metric.Description, quotes: false)).Append('\n');
+        text.Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
+        var series = new List<(string Labels, string Lines)>();
+        foreach (ref readonly var point in metric.GetMetricPoints())
+        {
+            var labels = Labels(point.Tags);
+            series.Add((labels, Lines(name, metric.MetricType, labels, in point)));
+        }
+
+        series.Sort(static (a, b) => string.CompareOrdinal(a.Labels, b.Labels));
+        foreach (var (_, lines) in series)
+        {
+            text.Append(lines);
+        }
+    }
+
+    private static string Lines(string name, MetricType type, string labels, in MetricPoint point)
+    {
+        var braced = labels.Length == 0 ? "" : "{" + labels + "}";
+        switch (type)
+        {
+            case MetricType.LongSum or MetricType.LongSumNonMonotonic:
+                return name + braced + " " + point.GetSumLong().ToString(CultureInfo.InvariantCulture) + "\n";
+            case MetricType.DoubleSum or MetricType.DoubleSumNonMonotonic:
+                return name + braced + " " + Number(point.GetSumDouble()) + "\n";
+            case MetricType.LongGauge:
+                return name + braced + " " + point.GetGaugeLastValueLong().ToString(CultureInfo.InvariantCulture) + "\n";
+            case MetricType.DoubleGauge:
+                return name + braced + " " + Number(point.GetGaugeLastValueDouble()) + "\n";
+        }
+
+        var text = new StringBuilder(1024);
+        var prefix = labels.Length == 0 ? "" : labels + ",";
+        var cumulative = 0L;
+        foreach (var bucket in point.GetHistogramBuckets())
+        {
+            cumulative += bucket.BucketCount;
+            var bound = double.IsPositiveInfinity(bucket.ExplicitBound) ? "+Inf" : Number(bucket.ExplicitBound);
+            text.Append(name).Append("_bucket{").Append(prefix).Append("le=\"").Append(bound).Append("\"} ").Append(cumulative).Append('\n');
+        }
+
+        text.Append(name).Append("_sum").Append(braced).Append(' ').Append(Number(point.GetHistogramSum())).Append('\n');
+        text.Append(name).Append("_count").Append(braced).Append(' ').Append(point.GetHistogramCount()).Append('\n');
+        return text.ToString();
+    }
+
+    private static string Labels(ReadOnlyTagCollection tags)
+    {
+        if (tags.Count == 0)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder();
+        foreach (var (key, value) in tags)
+        {
+            text.Append(text.Length == 0 ? "" : ",").Append(PrometheusName.Sanitize(key)).Append("=\"")
+                .Append(Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", quotes: true)).Append('"');
         }
 
         return text.ToString();
     }
 
-    public void Dispose() => _listener.Dispose();
-
-    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    /// <summary>Backslash and newline escaped everywhere, double quotes too inside a label value (text format 0.0.4).</summary>
+    private static string Escape(string value, bool quotes)
     {
-        var series = _series.GetOrAdd((instrument, Labels(tags)), static _ => new Series(s_bounds.Length));
-        var observable = instrument.IsObservable;
-        lock (series)
-        {
-            if (instrument is Histogram<double>)
-            {
-                series.Observe(value, s_bounds);
-            }
-            else if (observable)
-            {
-                // Observable instruments report their current total or level on each collection.
-                series.Value = value;
-            }
-            else
-            {
-                series.Value += value;
-            }
-        }
+        var escaped = value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        return quotes ? escaped.Replace("\"", "\\\"", StringComparison.Ordinal) : escaped;
     }
 
-    private static string Labels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        if (tags.Length == 0)
-        {
-            return "";
-        }
-
-        var builder = new StringBuilder();
-        foreach (var (key, value) in tags)
-        {
-            builder.Append(builder.Length == 0 ? "" : ",").Append(key).Append("=\"")
-                .Append(Convert.ToString(value, CultureInfo.InvariantCulture)?.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n")).Append('"');
-        }
-
-        return builder.ToString();
-    }
-
-    /// <summary>One labelled series: a value (counter, gauge) or buckets, sum and count (histogram).</summary>
-    private sealed class Series(int buckets)
-    {
-        private readonly long[] _buckets = new long[buckets];
-        private double _sum;
-        private long _count;
-
-        public double Value { get; set; }
-
-        public void Observe(double value, double[] bounds)
-        {
-            for (var i = 0; i < bounds.Length; i++)
-            {
-                if (value <= bounds[i])
-                {
-                    _buckets[i]++;
-                }
-            }
-
-            _sum += value;
-            _count++;
-        }
-
-        public void Write(StringBuilder text, string name, string labels, bool histogram)
-        {
-            lock (this)
-            {
-                if (!histogram)
-                {
-                    text.Append(name).Append(labels.Length == 0 ? "" : "{" + labels + "}").Append(' ').Append(Number(Value)).Append('\n');
-                    return;
-                }
-
-                var prefix = labels.Length == 0 ? "" : labels + ",";
-                for (var i = 0; i < _buckets.Length; i++)
-                {
-                    text.Append(name).Append("_bucket{").Append(prefix).Append("le=\"").Append(Number(s_bounds[i])).Append("\"} ").Append(_buckets[i]).Append('\n');
-                }
-
-                text.Append(name).Append("_bucket{").Append(prefix).Append("le=\"+Inf\"} ").Append(_count).Append('\n');
-                text.Append(name).Append("_sum").Append(labels.Length == 0 ? "" : "{" + labels + "}").Append(' ').Append(Number(_sum)).Append('\n');
-                text.Append(name).Append("_count").Append(labels.Length == 0 ? "" : "{" + labels + "}").Append(' ').Append(_count).Append('\n');
-            }
-        }
-
-        private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-    }
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Webhook.Commands;
+using Webhook.Observability;
 
 namespace Webhook.Tests.Commands;
 
@@ -63,5 +64,36 @@ public sealed class ServeOptionsTests
 
         Assert.Equal(2, exitCode);
         Assert.StartsWith("otel-webhook serve: --cross-namespace-instrumentations Deny is not allow or deny", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, LogFormat.Text)]
+    [InlineData("10.96.0.1", LogFormat.Json)]
+    public void Parse_NoLogFormat_IsJsonInAPodAndTextElsewhere(string? kubernetesServiceHost, LogFormat expected)
+    {
+        var options = ServeCommand.Parse([], name => name == "KUBERNETES_SERVICE_HOST" ? kubernetesServiceHost : null);
+
+        Assert.Equal(expected, options.LogFormat);
+    }
+
+    [Theory]
+    [InlineData("--log-format=text", LogFormat.Text)]
+    [InlineData("--log-format=JSON", LogFormat.Json)]
+    public void Parse_LogFormat_OverridesWhereItRuns(string argument, LogFormat expected)
+    {
+        var options = ServeCommand.Parse([argument], name => name == "KUBERNETES_SERVICE_HOST" ? "10.96.0.1" : null);
+
+        Assert.Equal(expected, options.LogFormat);
+    }
+
+    [Fact]
+    public void Run_UnknownLogFormat_ExitsTwoNamingTheChoices()
+    {
+        var errors = new StringWriter();
+
+        var exitCode = CommandShell.Run(["serve", "--log-format", "logfmt", "--cert-dir", "/nonexistent/never-created"], TextWriter.Null, errors);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("otel-webhook serve: --log-format logfmt is not one of json, text", errors.ToString(), StringComparison.Ordinal);
     }
 }

@@ -61,7 +61,8 @@ public sealed class RunningHost : IAsyncDisposable
     /// Starts the server on Instrumentations written to a fresh folder and waits until /readyz says 200. With
     /// <paramref name="logs"/>, the server logs at Debug and <paramref name="logs"/> gets every line too.
     /// </summary>
-    public static async Task<RunningHost> StartAsync(string instrumentationsYaml, Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
+    public static async Task<RunningHost> StartAsync(string instrumentationsYaml, Microsoft.Extensions.Logging.ILoggerProvider? logs = null,
+        Webhook.Observability.TelemetrySettings? telemetry = null)
     {
         var folder = Directory.CreateTempSubdirectory("otel-webhook-host-").FullName;
         Directory.CreateDirectory(Path.Combine(folder, "instrumentations"));
@@ -75,6 +76,7 @@ public sealed class RunningHost : IAsyncDisposable
             LogLevel = logs is null ? Microsoft.Extensions.Logging.LogLevel.Warning : Microsoft.Extensions.Logging.LogLevel.Debug,
             ExtraLogProvider = logs,
             ShutdownTimeout = TimeSpan.FromSeconds(5),
+            Telemetry = telemetry ?? Webhook.Observability.TelemetrySettings.None,
         };
         var stop = new CancellationTokenSource();
         var run = Task.Run(() => WebhookHost.RunAsync(options, new SnapshotSourceFactory(), stop.Token));

@@ -16,7 +16,9 @@ namespace Webhook.Tests.HotPath;
 /// A pod that gets injected costs no managed allocation once its workload has been seen: the admission endpoint's
 /// own sequence (rent the thread's workspace, read, mutate, write the response into the output, give the workspace
 /// back) is run over many admissions of the benchmarks' typical Deployment pod, re-targeted at each language, and the
-/// bytes the thread allocated are counted. Same input and path as <c>EndToEndBenchmarks.Ours</c> in bench/.
+/// bytes the thread allocated are counted. Same input and path as <c>EndToEndBenchmarks.Ours</c> in bench/. The
+/// admission's measurements are recorded as the endpoint records them, read by the OpenTelemetry SDK for /metrics and
+/// for an OTLP exporter (<see cref="RecordingMetrics"/>), so recording a measurement is counted too.
 /// </summary>
 public sealed class InjectionAllocationTests(ITestOutputHelper output)
 {
@@ -116,6 +118,19 @@ public sealed class InjectionAllocationTests(ITestOutputHelper output)
         Assert.True(perAdmission <= CeilingForANewName, $"{perAdmission:0.#} B per admission of a newly named pod, over the ceiling of {CeilingForANewName} B");
     }
 
+    /// <summary>The measurements the allocation tests record reach the SDK: otherwise they would prove nothing.</summary>
+    [Fact]
+    public void Handle_HookedPod_IsCountedWhereMetricsAreServed()
+    {
+        Assert.True(Run(Review("inject-go=true,otel-go-auto-target-exe=/app/bin"), new ArrayBufferWriter<byte>(),
+            new InjectionSettings(new Dictionary<Language, bool> { [Language.Go] = true }), [WarningReason.PrivilegedSidecar]));
+
+        var text = RecordingMetrics.Scrape();
+
+        Assert.Contains("otel_webhook_injections_total{language=\"go\"} ", text);
+        Assert.Contains("otel_webhook_warnings_total{reason=\"privileged_sidecar\"} ", text);
+    }
+
     [Fact]
     public void Handle_TypicalJavaPod_IsReallyInjected()
     {
@@ -140,6 +155,9 @@ public sealed class InjectionAllocationTests(ITestOutputHelper output)
             var view = AdmissionReader.Read(review, workspace, s_snapshot.Value);
             var result = AdmissionMutation.Handle(review, view, s_snapshot.Value, settings, workspace);
             AdmissionWriter.WriteMutation(buffer, review.AsSpan()[view.Uid], result.Mutation.Patch, result.Mutation.Warnings);
+            var outcome = result.Mutation.Patch is null ? AdmissionOutcome.Unchanged : AdmissionOutcome.Patched;
+            RecordingMetrics.Instance.Decided(result.Mutation, outcome);
+            RecordingMetrics.Instance.Request(MutateEndpoint.Path, outcome, 0.0004);
             return result.Mutation.Patch is not null && HasExactly(result.Mutation.Warnings, expectedWarnings);
         }
         finally

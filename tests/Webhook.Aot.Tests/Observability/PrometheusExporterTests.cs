@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Webhook.Admission;
 using Webhook.Injection;
 using Webhook.Observability;
@@ -10,7 +11,8 @@ public sealed class PrometheusExporterTests
     public void Render_AfterRequests_ShowsCountersHistogramAndGauges()
     {
         using var metrics = new WebhookMetrics(() => DateTimeOffset.FromUnixTimeMilliseconds(1_780_000_000_500), () => 3, () => 7);
-        using var exporter = new PrometheusExporter(metrics.Meter);
+        using var telemetry = WebhookTelemetry.Start(metrics.Meter, TelemetrySettings.None, "test");
+        var exporter = telemetry.Prometheus;
 
         metrics.Request("/mutate-v1-pod", AdmissionOutcome.Patched, 0.0003);
         metrics.Request("/mutate-v1-pod", AdmissionOutcome.Patched, 0.2);
@@ -37,7 +39,8 @@ public sealed class PrometheusExporterTests
     {
         var events = new Webhook.Events.EventStatistics();
         using var metrics = new WebhookMetrics(() => null, () => 0, () => 0, events);
-        using var exporter = new PrometheusExporter(metrics.Meter);
+        using var telemetry = WebhookTelemetry.Start(metrics.Meter, TelemetrySettings.None, "test");
+        var exporter = telemetry.Prometheus;
 
         events.CountCreated();
         events.CountCreated();
@@ -58,12 +61,66 @@ public sealed class PrometheusExporterTests
     {
         var restarts = 1L;
         using var metrics = new WebhookMetrics(() => null, () => 0, () => restarts);
-        using var exporter = new PrometheusExporter(metrics.Meter);
+        using var telemetry = WebhookTelemetry.Start(metrics.Meter, TelemetrySettings.None, "test");
+        var exporter = telemetry.Prometheus;
 
         exporter.Render();
         restarts = 4;
         var text = exporter.Render();
 
         Assert.Contains("otel_webhook_watch_restarts_total 4\n", text);
+    }
+
+    /// <summary>Any kind of instrument added to the Meter (gauges, up-down counters) reach /metrics with no change to the exporter.</summary>
+    [Fact]
+    public void Render_EveryKindOfInstrumentOnTheMeter_IsServed()
+    {
+        using var metrics = new WebhookMetrics(() => null, () => 0, () => 0);
+        var inFlight = metrics.Meter.CreateUpDownCounter<long>("otel_webhook_test_in_flight", description: "An up-down counter.");
+        var expiry = metrics.Meter.CreateGauge<double>("otel_webhook_test_expiry_timestamp_seconds", unit: "s", description: "A gauge.");
+        metrics.Meter.CreateObservableUpDownCounter("otel_webhook_test_queue", () => 5L, description: "An observable up-down counter.");
+        metrics.Meter.CreateObservableGauge("otel_webhook_test_build_info", () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", "1.2.3")), description: "An observable gauge.");
+        using var telemetry = WebhookTelemetry.Start(metrics.Meter, TelemetrySettings.None, "test");
+
+        inFlight.Add(3);
+        inFlight.Add(-1);
+        expiry.Record(1767225600);
+        var text = telemetry.Prometheus.Render();
+
+        Assert.Contains("# TYPE otel_webhook_test_in_flight gauge\notel_webhook_test_in_flight 2\n", text);
+        Assert.Contains("# TYPE otel_webhook_test_expiry_timestamp_seconds gauge\notel_webhook_test_expiry_timestamp_seconds 1767225600\n", text);
+        Assert.Contains("otel_webhook_test_queue 5\n", text);
+        Assert.Contains("otel_webhook_test_build_info{version=\"1.2.3\"} 1\n", text);
+    }
+
+    /// <summary>The runtime's and the process's own metrics, from .NET's built-in System.Runtime meter, in Prometheus names.</summary>
+    [Fact]
+    public void Render_RuntimeMeter_ServesGcAndProcessMetricsWithUnitSuffixes()
+    {
+        using var metrics = new WebhookMetrics(() => null, () => 0, () => 0);
+        using var telemetry = WebhookTelemetry.Start(metrics.Meter, TelemetrySettings.None, "test");
+        GC.Collect();
+
+        var text = telemetry.Prometheus.Render();
+
+        Assert.Contains("# TYPE dotnet_gc_collections_total counter\n", text);
+        Assert.Contains("# TYPE dotnet_process_memory_working_set_bytes gauge\n", text);
+        Assert.Contains("# TYPE dotnet_process_cpu_time_seconds_total counter\n", text);
+        Assert.Contains("dotnet_process_cpu_time_seconds_total{cpu_mode=\"user\"} ", text);
+    }
+
+    /// <summary>Two servers in one process (tests do that) each serve only their own Meter's measurements.</summary>
+    [Fact]
+    public void Render_AnotherMeterOfTheSameName_IsNotCounted()
+    {
+        using var ours = new WebhookMetrics(() => null, () => 0, () => 0);
+        using var other = new WebhookMetrics(() => null, () => 0, () => 0);
+        using var telemetry = WebhookTelemetry.Start(ours.Meter, TelemetrySettings.None, "test");
+
+        ours.Injected("python");
+        other.Injected("python");
+        other.Injected("python");
+
+        Assert.Contains("otel_webhook_injections_total{language=\"python\"} 1\n", telemetry.Prometheus.Render());
     }
 }

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Webhook.Observability;
+
+/// <summary>
+/// Writes one log entry per line: JSON with the fields of .NET's JSON console formatter (EventId, LogLevel, Category,
+/// Message, Exception, State) after a <c>Timestamp</c>, or text as <c>TIME LEVEL CATEGORY[ID] MESSAGE</c>. The time is
+/// UTC in ISO 8601 with milliseconds. A line written while an admission's span is recorded also carries its trace and
+/// span ids (<c>TraceId</c>/<c>SpanId</c>, <c>trace_id=</c>/<c>span_id=</c>), to find the trace from the log.
+/// </summary>
+public sealed class LogLineFormatter(LogFormat format) : ConsoleFormatter(format == LogFormat.Json ? "otel-webhook-json" : "otel-webhook-text")
+{
+    private static readonly JsonWriterOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public Func<DateTimeOffset> Clock { get; init; } = static () => DateTimeOffset.UtcNow;
+
+    public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
+    {
+        var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
+        if (message is null && logEntry.Exception is null)
+        {
+            return;
+        }
+
+        var time = Clock().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var span = AdmissionSpan.Current;
+        if (format == LogFormat.Json)
+        {
+            WriteJson(textWriter, time, logEntry, message, span);
+        }
+        else
+        {
+            WriteText(textWriter, time, logEntry, message, span);
+        }
+    }
+
+    private static void WriteJson<TState>(TextWriter output, string time, in LogEntry<TState> entry, string? message, Activity? span)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer, s_json))
+        {
+            json.WriteStartObject();
+            json.WriteString("Timestamp", time);
+            json.WriteNumber("EventId", entry.EventId.Id);
+            json.WriteString("LogLevel", entry.LogLevel.ToString());
+            json.WriteString("Category", entry.Category);
+            json.WriteString("Message", message);
+            if (entry.Exception is { } exception)
+            {
+                json.WriteString("Exception", exception.ToString());
+            }
+
+            if (span is not null)
+            {
+                json.WriteString("TraceId", span.TraceId.ToHexString());
+                json.WriteString("SpanId", span.SpanId.ToHexString());
+            }
+
+            if (entry.State is IReadOnlyList<KeyValuePair<string, object?>> state)
+            {
+                json.WriteStartObject("State");
+                json.WriteString("Message", entry.State.ToString());
+                foreach (var (key, value) in state)
+                {
+                    WriteValue(json, key, value);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        output.Write('\n');
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, string key, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNull(key);
+                break;
+            case bool flag:
+                json.WriteBoolean(key, flag);
+                break;
+            case int or long or short or byte or uint:
+                json.WriteNumber(key, Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                break;
+            case double number when double.IsFinite(number):
+                json.WriteNumber(key, number);
+                break;
+            case DateTime date:
+                json.WriteString(key, date.ToString("o", CultureInfo.InvariantCulture));
+                break;
+            default:
+                json.WriteString(key, Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+
+    private static void WriteText<TState>(TextWriter output, string time, in LogEntry<TState> entry, string? message, Activity? span)
+    {
+        var line = new StringBuilder(256);
+        line.Append(time).Append(' ').Append(Level(entry.LogLevel)).Append(' ').Append(entry.Category).Append('[').Append(entry.EventId.Id).Append("] ")
+            .Append(message);
+        if (span is not null)
+        {
+            line.Append(" trace_id=").Append(span.TraceId.ToHexString()).Append(" span_id=").Append(span.SpanId.ToHexString());
+        }
+
+        if (entry.Exception is { } exception)
+        {
+            line.Append('\n').Append(exception);
+        }
+
+        output.Write(line.Append('\n').ToString());
+    }
+
+    private static string Level(LogLevel level) => level switch
+    {
+        LogLevel.Trace => "trace",
+        LogLevel.Debug => "debug",
+        LogLevel.Information => "info ",
+        LogLevel.Warning => "warn ",
+        LogLevel.Error => "error",
+        _ => "crit ",
+    };
+}
