@@ -19,16 +19,16 @@ public sealed class OfflineSnapshot
 
     private readonly InstrumentationLoader _loader;
     private readonly string _defaultNamespace;
-    private readonly TextWriter _errors;
+    private readonly FindingReport _report;
     private readonly bool _explain;
     private readonly Dictionary<string, Instrumentation> _instrumentations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NamespaceInfo> _namespaces = new(StringComparer.Ordinal);
 
-    public OfflineSnapshot(InstrumentationLoader loader, string defaultNamespace, TextWriter errors, bool explain)
+    public OfflineSnapshot(InstrumentationLoader loader, string defaultNamespace, FindingReport report, bool explain)
     {
         _loader = loader;
         _defaultNamespace = defaultNamespace;
-        _errors = errors;
+        _report = report;
         _explain = explain;
     }
 
@@ -48,14 +48,20 @@ public sealed class OfflineSnapshot
             {
                 documents = DocumentReader.Read(InputFile.ReadText(path, InstrumentationFolder.MaxFileBytes), path);
             }
-            catch (Exception e) when (e is DocumentFormatException or DocumentFileException)
+            catch (DocumentFormatException e)
             {
-                _errors.WriteLine(e.Message + "; file skipped");
+                _report.Add(OfflineFinding.Unreadable(e, e.Message + "; file skipped"));
+                continue;
+            }
+            catch (DocumentFileException e)
+            {
+                _report.Add(new OfflineFinding(FindingKind.InputUnreadable, e.Message + "; file skipped", e.Problem + "; file skipped") { File = path });
                 continue;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                _errors.WriteLine(path + ": cannot be read (" + e.Message + "); file skipped");
+                var problem = "cannot be read (" + e.Message + "); file skipped";
+                _report.Add(new OfflineFinding(FindingKind.InputUnreadable, path + ": " + problem, problem) { File = path });
                 continue;
             }
 
@@ -95,16 +101,16 @@ public sealed class OfflineSnapshot
         var loaded = _loader.Load(document);
         foreach (var warning in loaded.Warnings)
         {
-            _errors.WriteLine(document.Describe() + ": " + warning.Message);
+            _report.Add(OfflineFinding.From(warning, document, FindingKind.InstrumentationWarning, document.Describe() + ": " + warning.Message));
         }
 
         if (loaded.Instrumentation is not { Metadata: { } metadata } instrumentation)
         {
             Skipped++;
-            _errors.WriteLine(document.Describe() + " is invalid and was skipped:");
+            _report.Heading(document.Describe() + " is invalid and was skipped:");
             foreach (var error in loaded.Errors)
             {
-                _errors.WriteLine("  " + error);
+                _report.Add(OfflineFinding.From(error, document, FindingKind.InstrumentationInvalid, "  " + error));
             }
 
             return;
@@ -118,8 +124,8 @@ public sealed class OfflineSnapshot
         var key = metadata.Namespace + "/" + metadata.Name;
         if (_explain)
         {
-            _errors.WriteLine(document.Describe() + ": loaded as " + key
-                + (_instrumentations.ContainsKey(key) ? ", replacing one read before with the same name" : ""));
+            _report.Add(OfflineFinding.About(document, FindingKind.InstrumentationLoaded, "loaded as " + key
+                + (_instrumentations.ContainsKey(key) ? ", replacing one read before with the same name" : "")));
         }
 
         _instrumentations[key] = instrumentation;
@@ -129,7 +135,7 @@ public sealed class OfflineSnapshot
     {
         if (string.IsNullOrEmpty(document.Name))
         {
-            _errors.WriteLine(document.Describe() + ": metadata.name is missing; Namespace skipped");
+            _report.Add(OfflineFinding.About(document, FindingKind.NamespaceUnnamed, "metadata.name is missing; Namespace skipped", "metadata.name"));
             return;
         }
 
