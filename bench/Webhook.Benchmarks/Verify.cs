@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Webhook.Benchmarks.Baseline;
-using Webhook.Cli;
 using Webhook.Injection;
+using Webhook.Json;
 
 namespace Webhook.Benchmarks;
 

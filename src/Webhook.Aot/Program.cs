@@ -1,4 +1,4 @@
-using Webhook.Cli;
+using Webhook.Commands;
 
-// Composition root: picks the command; each command lives in Cli/.
-return Commands.Run(args, Console.Out, Console.Error);
+// Composition root: picks the command; each command lives in Commands/.
+return CommandShell.Run(args, Console.Out, Console.Error);

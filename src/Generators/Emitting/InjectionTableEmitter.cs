@@ -62,7 +62,7 @@ public static class InjectionTableEmitter
         w.Line("public const string ContainerNamesAnnotation = " + SourceWriter.Literal(table.ContainerNamesAnnotation) + ";");
         w.Line("public const string DefaultVolumeSizeLimit = " + SourceWriter.Literal(table.DefaultVolumeSizeLimit) + ";").Line();
         w.Line("public static global::System.ReadOnlySpan<byte> ContainerNamesAnnotationUtf8 => " + SourceWriter.Literal(table.ContainerNamesAnnotation) + "u8;").Line();
-        w.Line("public static readonly global::Webhook.Injection.SwitchRule MultiInstrumentation = " + Switch(table.MultiInstrumentation) + ";").Line();
+        w.Line("public static readonly global::Webhook.Injection.Table.SwitchRule MultiInstrumentation = " + Switch(table.MultiInstrumentation) + ";").Line();
 
         foreach (var language in languages)
         {
@@ -70,12 +70,12 @@ public static class InjectionTableEmitter
         }
 
         w.Line("/// <summary>Every language, in injection order; index with <c>(int)Language</c>.</summary>");
-        w.Line("public static readonly " + Immutable + "<global::Webhook.Injection.LanguageRule> All = " + Immutable + ".Create("
+        w.Line("public static readonly " + Immutable + "<global::Webhook.Injection.Table.LanguageRule> All = " + Immutable + ".Create("
             + string.Join(", ", languages.Select(MemberName)) + ");").Line();
         w.Line("/// <summary>Every language, in the order multi-instrumentation checks run.</summary>");
-        w.Line("public static readonly " + Immutable + "<global::Webhook.Injection.LanguageRule> InValidationOrder = " + Immutable + ".Create("
+        w.Line("public static readonly " + Immutable + "<global::Webhook.Injection.Table.LanguageRule> InValidationOrder = " + Immutable + ".Create("
             + string.Join(", ", table.Languages.OrderBy(l => l.ValidationOrder).Select(MemberName)) + ");").Line();
-        w.Line("public static global::Webhook.Injection.LanguageRule Get(global::Webhook.Injection.Language language) => All[(int)language];").Line();
+        w.Line("public static global::Webhook.Injection.Table.LanguageRule Get(global::Webhook.Injection.Language language) => All[(int)language];").Line();
 
         EmitNameLookup(w, languages);
         EmitAnnotationLookup(w, languages);
@@ -86,7 +86,7 @@ public static class InjectionTableEmitter
     private static void EmitRule(SourceWriter w, LanguageEntry language)
     {
         w.Summary(language.DisplayName + ".");
-        w.Open("public static readonly global::Webhook.Injection.LanguageRule " + MemberName(language) + " = new()");
+        w.Open("public static readonly global::Webhook.Injection.Table.LanguageRule " + MemberName(language) + " = new()");
         w.Line("Language = global::Webhook.Injection.Language." + MemberName(language) + ",");
         w.Line("Name = " + SourceWriter.Literal(language.Name) + ",");
         w.Line("DisplayName = " + SourceWriter.Literal(language.DisplayName) + ",");
@@ -96,14 +96,14 @@ public static class InjectionTableEmitter
         w.Line("ContainerNamesAnnotation = " + SourceWriter.Literal(language.ContainerNamesAnnotation) + ",");
         w.Line("Switch = " + (language.Switch is null ? "null" : Switch(language.Switch)) + ",");
         w.Line("Image = " + (language.Image is null ? "null" : Image(language.Image)) + ",");
-        w.Line("BlockedUpgrades = " + List("global::Webhook.Injection.BlockedUpgrade", language.BlockedUpgrades.Select(b =>
+        w.Line("BlockedUpgrades = " + List("global::Webhook.Injection.Table.BlockedUpgrade", language.BlockedUpgrades.Select(b =>
             "new(" + SourceWriter.Literal(b.Version) + ", " + SourceWriter.Literal(b.Message) + ")")) + ",");
         w.Line("ResourcesField = " + Nullable(language.ResourcesField) + ",");
         w.Line("DefaultLimits = " + Pairs(language.Limits) + ",");
         w.Line("DefaultRequests = " + Pairs(language.Requests) + ",");
         w.Line("SpecDefaults = " + Pairs(language.SpecDefaults) + ",");
         w.Line("ValidationOrder = " + SourceWriter.Number(language.ValidationOrder) + ",");
-        w.Line("Hook = global::Webhook.Injection.InjectionHook." + SchemaTypeMapping.Pascal(language.Hook) + ",");
+        w.Line("Hook = global::Webhook.Injection.Table.InjectionHook." + SchemaTypeMapping.Pascal(language.Hook) + ",");
         w.Line("SupportsInitContainerTargets = " + (language.SupportsInitContainerTargets ? "true" : "false") + ",");
         w.Line("Platform = " + (language.Platform is null ? "null" : Platform(language.Platform)) + ",");
         w.Line("Volume = " + (language.Volume is null ? "null" : "new(" + SourceWriter.Literal(language.Volume.Name) + ", "
@@ -112,9 +112,9 @@ public static class InjectionTableEmitter
             + Strings(language.InitContainer.Command) + ", " + SourceWriter.Literal(language.InitContainer.MountPath) + ")") + ",");
         w.Line("ContainerMountPath = " + Nullable(language.ContainerMountPath) + ",");
         w.Line("SkipWhenValueFrom = " + Strings(language.SkipWhenValueFrom) + ",");
-        w.Line("SkipWhenPresent = " + List("global::Webhook.Injection.PresenceGuard", language.SkipWhenPresent.Select(g =>
-            "new(" + SourceWriter.Literal(g.Name) + ", global::Webhook.Injection.GuardScope." + SchemaTypeMapping.Pascal(g.In) + ", " + SourceWriter.Literal(g.Reason) + ")")) + ",");
-        w.Line("Env = " + List("global::Webhook.Injection.EnvRule", language.Env.Select(Env)) + ",");
+        w.Line("SkipWhenPresent = " + List("global::Webhook.Injection.Table.PresenceGuard", language.SkipWhenPresent.Select(g =>
+            "new(" + SourceWriter.Literal(g.Name) + ", global::Webhook.Injection.Table.GuardScope." + SchemaTypeMapping.Pascal(g.In) + ", " + SourceWriter.Literal(g.Reason) + ")")) + ",");
+        w.Line("Env = " + List("global::Webhook.Injection.Table.EnvRule", language.Env.Select(Env)) + ",");
         w.Line("Messages = new(" + Nullable(language.Messages.Disabled) + ", " + SourceWriter.Literal(language.Messages.Injecting) + ", "
             + Nullable(language.Messages.Skipping) + "),");
         w.Close(";").Line();
@@ -150,7 +150,7 @@ public static class InjectionTableEmitter
         }
 
         w.Line("/// <summary>Classifies a pod annotation key without allocating: a switch on the length, then the bytes.</summary>");
-        w.Open("public static bool TryClassifyAnnotation(global::System.ReadOnlySpan<byte> key, out global::Webhook.Injection.Language language, out global::Webhook.Injection.AnnotationRole role)");
+        w.Open("public static bool TryClassifyAnnotation(global::System.ReadOnlySpan<byte> key, out global::Webhook.Injection.Language language, out global::Webhook.Injection.Table.AnnotationRole role)");
         w.Open("switch (key.Length)");
         foreach (var group in keys.GroupBy(k => System.Text.Encoding.UTF8.GetByteCount(k.Key)).OrderBy(g => g.Key))
         {
@@ -159,7 +159,7 @@ public static class InjectionTableEmitter
             {
                 w.Open("if (global::System.MemoryExtensions.SequenceEqual(key, " + SourceWriter.Literal(entry.Key) + "u8))");
                 w.Line("language = global::Webhook.Injection.Language." + MemberName(entry.Language) + ";");
-                w.Line("role = global::Webhook.Injection.AnnotationRole." + entry.Role + ";");
+                w.Line("role = global::Webhook.Injection.Table.AnnotationRole." + entry.Role + ";");
                 w.Line("return true;");
                 w.Close();
             }
@@ -187,15 +187,15 @@ public static class InjectionTableEmitter
 
     private static string Platform(PlatformSpec spec)
         => "new(" + SourceWriter.Literal(spec.Annotation) + ", " + SourceWriter.Literal(spec.Default) + ", "
-            + List("global::Webhook.Injection.PlatformOption", spec.Values.Select(v => "new(" + SourceWriter.Literal(v.Value) + ", " + Pairs(v.Placeholders) + ")")) + ")";
+            + List("global::Webhook.Injection.Table.PlatformOption", spec.Values.Select(v => "new(" + SourceWriter.Literal(v.Value) + ", " + Pairs(v.Placeholders) + ")")) + ")";
 
     private static string Env(EnvSpec spec)
-        => "new(" + SourceWriter.Literal(spec.Name) + ", " + SourceWriter.Literal(spec.Value) + ", global::Webhook.Injection.EnvMergeRule."
+        => "new(" + SourceWriter.Literal(spec.Name) + ", " + SourceWriter.Literal(spec.Value) + ", global::Webhook.Injection.Table.EnvMergeRule."
             + SchemaTypeMapping.Pascal(spec.Rule) + ", " + SourceWriter.Literal(spec.Separator) + ", " + Nullable(spec.Suffix)
-            + ", global::Webhook.Injection.EnvStage." + SchemaTypeMapping.Pascal(spec.Stage) + ")";
+            + ", global::Webhook.Injection.Table.EnvStage." + SchemaTypeMapping.Pascal(spec.Stage) + ")";
 
     private static string Pairs(EquatableArray<NamedValue> pairs)
-        => List("global::Webhook.Injection.NamedText", pairs.Select(p => "new(" + SourceWriter.Literal(p.Name) + ", " + SourceWriter.Literal(p.Value) + ")"));
+        => List("global::Webhook.Injection.Table.NamedText", pairs.Select(p => "new(" + SourceWriter.Literal(p.Name) + ", " + SourceWriter.Literal(p.Value) + ")"));
 
     private static string Strings(EquatableArray<string> values) => List("string", values.Select(SourceWriter.Literal));
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Webhook.Injection;
 using Webhook.Injection.Selection;
+using Webhook.Injection.Table;
 
 namespace Webhook.Doctor;
 

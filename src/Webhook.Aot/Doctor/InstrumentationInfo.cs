@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Webhook.Injection;
+using Webhook.Injection.Table;
 using Webhook.Instrumentations;
 
 namespace Webhook.Doctor;

@@ -1,6 +1,8 @@
 using Webhook.Injection;
-using Webhook.Injection.Hooks;
+using Webhook.Injection.GoSidecar;
 using Webhook.Injection.Sdk;
+using Webhook.Injection.Table;
+using Webhook.Injection.WebServers;
 
 namespace Webhook.Doctor;
 

@@ -1,4 +1,5 @@
 using Webhook.Injection;
+using Webhook.Injection.Table;
 using Webhook.Instrumentations;
 
 namespace Webhook.Doctor;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Webhook.Admission;
-using Webhook.Cli;
+using Webhook.Commands;
 using Webhook.Manifests;
 
 namespace Webhook.Doctor;

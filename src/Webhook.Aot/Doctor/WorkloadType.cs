@@ -1,4 +1,4 @@
-using Webhook.Cli;
+using Webhook.Offline;
 
 namespace Webhook.Doctor;
 

@@ -2,6 +2,7 @@ using Webhook.Injection.Patching;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Selection;
 using Webhook.Injection.Snapshot;
+using Webhook.Injection.Table;
 
 namespace Webhook.Injection;
 

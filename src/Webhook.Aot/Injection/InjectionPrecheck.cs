@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Webhook.Injection.Snapshot;
+using Webhook.Injection.Table;
 
 namespace Webhook.Injection;
 

@@ -1,10 +1,12 @@
 using Webhook.Injection.Agents;
-using Webhook.Injection.Hooks;
+using Webhook.Injection.GoSidecar;
 using Webhook.Injection.Patching;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Selection;
 using Webhook.Injection.Snapshot;
+using Webhook.Injection.Table;
 using Webhook.Injection.Text;
+using Webhook.Injection.WebServers;
 
 namespace Webhook.Injection;
 

@@ -1,4 +1,5 @@
 using Webhook.Injection;
+using Webhook.Injection.Table;
 
 namespace Webhook.Instrumentations;
 

@@ -1,5 +1,6 @@
 using Webhook.Crd;
 using Webhook.Injection;
+using Webhook.Injection.Table;
 
 namespace Webhook.Instrumentations;
 

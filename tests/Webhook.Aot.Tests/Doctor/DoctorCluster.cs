@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Webhook.Cli;
+using Webhook.Commands;
 using Webhook.Tests.Sources;
 
 namespace Webhook.Tests.Doctor;
@@ -219,7 +219,7 @@ internal sealed class DoctorCluster : IAsyncDisposable
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var code = await Task.Run(() => Commands.Run(["doctor", .. args, "--kubeconfig", Kubeconfig], output, errors));
+        var code = await Task.Run(() => CommandShell.Run(["doctor", .. args, "--kubeconfig", Kubeconfig], output, errors));
         return new DoctorRun(code, output.ToString().ReplaceLineEndings("\n"), errors.ToString().ReplaceLineEndings("\n"));
     }
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using Webhook.Cli;
+using Webhook.Commands;
 using static Webhook.Tests.Doctor.DoctorCluster;
 
 namespace Webhook.Tests.Doctor;
@@ -147,7 +147,7 @@ public sealed class DoctorScopeTests
         var output = new StringWriter();
         var errors = new StringWriter();
 
-        var code = Commands.Run(["doctor", .. arguments.Split(' ')], output, errors);
+        var code = CommandShell.Run(["doctor", .. arguments.Split(' ')], output, errors);
 
         Assert.Equal(2, code);
         Assert.StartsWith(message, errors.ToString(), StringComparison.Ordinal);
@@ -159,8 +159,8 @@ public sealed class DoctorScopeTests
     {
         var output = new StringWriter();
 
-        Commands.Run(["--help"], output, new StringWriter());
-        Commands.Run(["doctor", "--help"], output, new StringWriter());
+        CommandShell.Run(["--help"], output, new StringWriter());
+        CommandShell.Run(["doctor", "--help"], output, new StringWriter());
 
         Assert.Matches(@"\n  doctor +read-only: for each workload that asks for injection", output.ToString());
         Assert.Contains("usage: otel-webhook doctor [options] [KIND/NAME]", output.ToString(), StringComparison.Ordinal);
@@ -202,7 +202,7 @@ public sealed class DoctorScopeTests
         var errors = new StringWriter();
         var missing = Path.Combine(Path.GetTempPath(), "no-such-kubeconfig-" + Guid.NewGuid().ToString("N"));
 
-        var code = await Task.Run(() => Commands.Run(["doctor", "--kubeconfig", missing], output, errors));
+        var code = await Task.Run(() => CommandShell.Run(["doctor", "--kubeconfig", missing], output, errors));
 
         Assert.Equal(3, code);
         Assert.StartsWith("otel-webhook doctor: cannot load the kubeconfig " + missing + ": ", errors.ToString(), StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Webhook.Cli;
+using Webhook.Commands;
 using Webhook.Events;
 using Webhook.Hosting;
 using Webhook.Tests.Sources;

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Webhook.Injection;
+using Webhook.Injection.Selection;
+using Webhook.Injection.Table;
 using Webhook.Tests.Support;
 
 namespace Webhook.Tests.Injection;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Webhook.Cli;
+using Webhook.Commands;
 using Webhook.Documents;
 
 namespace Webhook.Tests.Journey;
@@ -32,7 +32,7 @@ public static class Guide
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var exitCode = Commands.Run(arguments, output, errors);
+        var exitCode = CommandShell.Run(arguments, output, errors);
         return new CommandRun(exitCode, output.ToString(), errors.ToString());
     }
 }

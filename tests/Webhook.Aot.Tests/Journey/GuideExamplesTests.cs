@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Webhook.Tests.Cli;
+using Webhook.Tests.Offline;
 
 namespace Webhook.Tests.Journey;
 

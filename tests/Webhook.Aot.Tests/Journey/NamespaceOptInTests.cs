@@ -1,4 +1,4 @@
-using Webhook.Tests.Cli;
+using Webhook.Tests.Offline;
 
 namespace Webhook.Tests.Journey;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using Webhook.Commands;
 using k8s.Models;
-using Webhook.Cli;
 using Webhook.Documents;
 
 namespace Webhook.Tests.Manifests;
@@ -28,7 +28,7 @@ public sealed class BundleRun
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var exitCode = Commands.Run(["manifests", .. arguments], output, errors);
+        var exitCode = CommandShell.Run(["manifests", .. arguments], output, errors);
         return new BundleRun(exitCode, output.ToString(), errors.ToString());
     }
 

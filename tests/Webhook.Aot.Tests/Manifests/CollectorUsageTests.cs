@@ -1,4 +1,4 @@
-using Webhook.Cli;
+using Webhook.Commands;
 
 namespace Webhook.Tests.Manifests;
 
@@ -50,7 +50,7 @@ public sealed class CollectorUsageTests
     {
         var output = new StringWriter();
 
-        Assert.Equal(0, Commands.Run(["help", "manifests"], output, TextWriter.Null));
+        Assert.Equal(0, CommandShell.Run(["help", "manifests"], output, TextWriter.Null));
         Assert.Matches(@"\n      --collector NAME +print an OpenTelemetry Collector NAME-collector instead of the bundle", output.ToString());
     }
 }

@@ -1,3 +1,4 @@
+using Webhook.Commands;
 using Webhook.Manifests;
 
 namespace Webhook.Tests.Manifests;
@@ -23,7 +24,7 @@ public sealed class ManifestsUsageTests
     {
         var run = BundleRun.Of(arguments);
 
-        var settings = Webhook.Cli.ServeCommand.Parse([.. run.Container.Args], _ => null).Settings;
+        var settings = Webhook.Commands.ServeCommand.Parse([.. run.Container.Args], _ => null).Settings;
         Assert.Equal(go, settings.IsEnabled(Webhook.Injection.Language.Go));
         Assert.Equal(java, settings.IsEnabled(Webhook.Injection.Language.Java));
     }
@@ -36,7 +37,7 @@ public sealed class ManifestsUsageTests
     {
         var run = BundleRun.Of(arguments);
 
-        Assert.Equal(allowed, Webhook.Cli.ServeCommand.Parse([.. run.Container.Args], _ => null).Settings.AllowCrossNamespace);
+        Assert.Equal(allowed, Webhook.Commands.ServeCommand.Parse([.. run.Container.Args], _ => null).Settings.AllowCrossNamespace);
         Assert.Contains("--cross-namespace-instrumentations=" + (allowed ? "allow" : "deny"), run.Container.Args);
     }
 

@@ -5,6 +5,7 @@ using Webhook.Injection.Env;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Sdk;
 using Webhook.Injection.Selection;
+using Webhook.Injection.Table;
 using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Agents;

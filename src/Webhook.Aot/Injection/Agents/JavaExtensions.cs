@@ -1,5 +1,6 @@
 using Webhook.Crd;
 using Webhook.Injection.Pods;
+using Webhook.Injection.Table;
 using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Agents;

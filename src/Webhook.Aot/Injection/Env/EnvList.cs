@@ -1,4 +1,5 @@
 using Webhook.Injection.Pods;
+using Webhook.Injection.Table;
 using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Env;

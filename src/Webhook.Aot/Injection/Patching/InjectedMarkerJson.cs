@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Webhook.Crd;
+using Webhook.Injection.Table;
 
 namespace Webhook.Injection.Patching;
 

@@ -1,4 +1,4 @@
-namespace Webhook.Injection;
+namespace Webhook.Injection.Selection;
 
 /// <summary>The operator's pod-versus-namespace rule for annotation values (shared spec §4.2).</summary>
 public static class EffectiveValue

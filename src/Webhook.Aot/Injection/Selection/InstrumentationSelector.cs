@@ -1,4 +1,5 @@
 using Webhook.Crd;
+using Webhook.Injection.Table;
 using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Selection;

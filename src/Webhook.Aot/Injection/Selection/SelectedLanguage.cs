@@ -1,4 +1,5 @@
 using Webhook.Crd;
+using Webhook.Injection.Table;
 
 namespace Webhook.Injection.Selection;
 

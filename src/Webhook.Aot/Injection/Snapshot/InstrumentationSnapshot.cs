@@ -1,5 +1,6 @@
 using Webhook.Crd;
 using Webhook.Injection.Patching;
+using Webhook.Injection.Table;
 
 namespace Webhook.Injection.Snapshot;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Webhook.Injection;
+namespace Webhook.Injection.Table;
 
 /// <summary>Everything the injection table says about one language. Instances are generated from schema/languages.json.</summary>
 public sealed class LanguageRule

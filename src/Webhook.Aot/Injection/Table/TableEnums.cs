@@ -1,4 +1,4 @@
-namespace Webhook.Injection;
+namespace Webhook.Injection.Table;
 
 /// <summary>Hand-written code a language needs beyond what the table can say.</summary>
 public enum InjectionHook : byte

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Webhook.Injection;
+namespace Webhook.Injection.Table;
 
 /// <summary>A boolean operator switch: its command-line flag, environment variable and default.</summary>
 public sealed record SwitchRule(string Flag, string EnvironmentVariable, bool Default);

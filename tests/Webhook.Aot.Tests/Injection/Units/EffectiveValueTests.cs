@@ -1,4 +1,5 @@
 using Webhook.Injection;
+using Webhook.Injection.Selection;
 
 namespace Webhook.Tests.Injection.Units;
 

@@ -1,6 +1,7 @@
 using Webhook.Injection;
 using Webhook.Injection.Env;
 using Webhook.Injection.Pods;
+using Webhook.Injection.Table;
 
 namespace Webhook.Tests.Injection.Units;
 
