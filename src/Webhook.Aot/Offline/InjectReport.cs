@@ -124,7 +124,7 @@ public sealed class InjectReport
 
         if (result.Patch is not null && kind.OfflineOwnerNote is { } note)
         {
-            _report.Add(OfflineFinding.About(document, FindingKind.OwnerNote, "note: " + note));
+            _report.Add(OfflineFinding.About(document, FindingKind.OwnerNote, "note: " + note) with { Message = note });
         }
 
         return reasons;

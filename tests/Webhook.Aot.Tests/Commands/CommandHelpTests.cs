@@ -43,8 +43,8 @@ public sealed class CommandHelpTests
     {
         var expected = Run(name, "--help").Output;
 
-        Assert.Equal((0, expected, ""), Run(name, "-h"));
-        Assert.Equal((0, expected, ""), Run("help", name));
+        Assert.Equal(new InjectRun(0, expected, ""), Run(name, "-h"));
+        Assert.Equal(new InjectRun(0, expected, ""), Run("help", name));
     }
 
     [Fact]
@@ -182,11 +182,5 @@ public sealed class CommandHelpTests
         Assert.Throws<InvalidOperationException>(() => { _ = line.Value("--namespace"); });
     }
 
-    private static (int ExitCode, string Output, string Errors) Run(params string[] arguments)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        var exitCode = CommandShell.Run(arguments, output, errors);
-        return (exitCode, output.ToString(), errors.ToString());
-    }
+    private static InjectRun Run(params string[] arguments) => InjectFixture.Shell(arguments);
 }

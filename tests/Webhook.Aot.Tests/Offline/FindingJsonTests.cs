@@ -80,6 +80,7 @@ public sealed class FindingJsonTests : IDisposable
         Assert.Equal((text.ExitCode, ""), (json.ExitCode, json.Errors));
         var findings = AssertCompleteFindings(json.Output, text.Errors);
         var codes = findings.Select(static f => (string)f["code"]!).ToHashSet();
+        Assert.All(findings, finding => Assert.DoesNotMatch("^(note|warning): ", (string)finding["message"]!));
         Assert.True(codes.IsSupersetOf(["instrumentation-loaded", "collector-not-run", "injected", "containers-added", "injection-instrumentation-not-found", "offline-owner"]),
             string.Join(", ", codes) + "\n" + text.Errors);
         var notFound = findings.Single(static f => (string)f["code"]! == "injection-instrumentation-not-found");
@@ -121,11 +122,5 @@ public sealed class FindingJsonTests : IDisposable
         return findings;
     }
 
-    private static (int ExitCode, string Output, string Errors) Run(params string[] arguments)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        var exitCode = CommandShell.Run(arguments, output, errors);
-        return (exitCode, output.ToString(), errors.ToString());
-    }
+    private static InjectRun Run(params string[] arguments) => InjectFixture.Shell(arguments);
 }
