@@ -105,6 +105,8 @@ public static class InjectionTableEmitter
         w.Line("ValidationOrder = " + SourceWriter.Number(language.ValidationOrder) + ",");
         w.Line("Hook = global::Webhook.Injection.Table.InjectionHook." + SchemaTypeMapping.Pascal(language.Hook) + ",");
         w.Line("SupportsInitContainerTargets = " + (language.SupportsInitContainerTargets ? "true" : "false") + ",");
+        w.Line("OtlpProtocols = " + Strings(language.OtlpProtocols) + ",");
+        w.Line("RuntimeImages = " + Strings(language.RuntimeImages) + ",");
         w.Line("Platform = " + (language.Platform is null ? "null" : Platform(language.Platform)) + ",");
         w.Line("Volume = " + (language.Volume is null ? "null" : "new(" + SourceWriter.Literal(language.Volume.Name) + ", "
             + Bool(language.Volume.ClaimTemplate) + ", " + Bool(language.Volume.SizeLimit) + ")") + ",");

@@ -51,6 +51,8 @@ public sealed record LanguageEntry(
     int ValidationOrder,
     string Hook,
     bool SupportsInitContainerTargets,
+    EquatableArray<string> OtlpProtocols,
+    EquatableArray<string> RuntimeImages,
     PlatformSpec? Platform,
     VolumeSpec? Volume,
     InitContainerSpec? InitContainer,

@@ -133,6 +133,8 @@ public sealed class InjectionTableParser
         var validationOrder = o.Int("validationOrder");
         var hook = o.OneOf("hook", Hooks);
         var initTargets = o.Bool("supportsInitContainerTargets");
+        var otlpProtocols = Strings(o.Child("otlpProtocols", optional: true));
+        var runtimeImages = Strings(o.Child("runtimeImages", optional: true));
         var platform = o.Child("platform", optional: true) is { } p ? Platform(p) : null;
         var volume = o.Child("volume", optional: true) is { } v ? Volume(v) : null;
         var init = o.Child("initContainer", optional: true) is { } ic ? InitContainer(ic) : null;
@@ -172,7 +174,7 @@ public sealed class InjectionTableParser
 
         return new LanguageEntry(
             name, displayName, specField, inject, containerNames, switchSpec, image, new EquatableArray<BlockedUpgradeSpec>(blocked), resourcesField, limits, requests, specDefaults,
-            injectionOrder.Value, validationOrder.Value, hook, initTargets.Value, platform, volume, init, mountPath,
+            injectionOrder.Value, validationOrder.Value, hook, initTargets.Value, otlpProtocols, runtimeImages, platform, volume, init, mountPath,
             valueFrom, new EquatableArray<PresenceGuardSpec>(guards), new EquatableArray<EnvSpec>(env), messages);
     }
 

@@ -1,6 +1,8 @@
+using System.Globalization;
+
 namespace Webhook.Admission;
 
-/// <summary>Every way an admission request ends. The one switch below maps each to the HTTP status and the allowed flag.</summary>
+/// <summary>Every way an admission request ends. <see cref="AdmissionOutcomes"/> holds what each means: status, metric label, message.</summary>
 public enum AdmissionOutcome
 {
     /// <summary>Injection changed the pod; the response carries a JSON Patch.</summary>
@@ -35,28 +37,38 @@ public enum AdmissionOutcome
     Overloaded,
 }
 
+/// <summary>What an outcome means outside the code: its HTTP status, its metric label and, for the refusals always worded alike, its message.</summary>
+public readonly record struct AdmissionOutcomeRow(int HttpStatus, string MetricLabel, string? Message);
+
+/// <summary>The one table of outcomes. Metric labels are stable names, never renamed.</summary>
 public static class AdmissionOutcomes
 {
-    public static int HttpStatus(AdmissionOutcome outcome) => outcome switch
+    private static readonly string s_tooLarge = string.Create(CultureInfo.InvariantCulture,
+        $"the body is larger than {RequestBody.MaxBytes} bytes, more than any AdmissionReview can be");
+
+    private static readonly string s_overloaded = string.Create(CultureInfo.InvariantCulture,
+        $"no room to buffer this body now: the request bodies in flight are capped at {BodyBudget.SharedCapBytes} bytes together; retry, or run more replicas");
+
+    /// <summary>The row of <paramref name="outcome"/>. A bad request has no fixed message: what is wrong with it is the message.</summary>
+    public static AdmissionOutcomeRow Of(AdmissionOutcome outcome) => outcome switch
     {
-        AdmissionOutcome.BadRequest => 400,
-        AdmissionOutcome.TooLarge => 413,
-        AdmissionOutcome.UnsupportedMediaType => 415,
-        AdmissionOutcome.Overloaded => 503,
-        _ => 200,
+        AdmissionOutcome.Patched => new(200, "patched", null),
+        AdmissionOutcome.Unchanged => new(200, "unchanged", null),
+        AdmissionOutcome.FailedOpen => new(200, "failed_open", null),
+        AdmissionOutcome.Allowed => new(200, "allowed", null),
+        AdmissionOutcome.Denied => new(200, "denied", null),
+        AdmissionOutcome.BadRequest => new(400, "bad_request", null),
+        AdmissionOutcome.TooLarge => new(413, "too_large", s_tooLarge),
+        AdmissionOutcome.UnsupportedMediaType => new(415, "unsupported_media_type", "Content-Type must be application/json"),
+        AdmissionOutcome.Overloaded => new(503, "overloaded", s_overloaded),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "not an admission outcome"),
     };
 
-    /// <summary>The label of the requests metric: stable names, never renamed.</summary>
-    public static string MetricLabel(AdmissionOutcome outcome) => outcome switch
-    {
-        AdmissionOutcome.Patched => "patched",
-        AdmissionOutcome.Unchanged => "unchanged",
-        AdmissionOutcome.FailedOpen => "failed_open",
-        AdmissionOutcome.Allowed => "allowed",
-        AdmissionOutcome.Denied => "denied",
-        AdmissionOutcome.BadRequest => "bad_request",
-        AdmissionOutcome.TooLarge => "too_large",
-        AdmissionOutcome.Overloaded => "overloaded",
-        _ => "unsupported_media_type",
-    };
+    public static int HttpStatus(AdmissionOutcome outcome) => Of(outcome).HttpStatus;
+
+    public static string MetricLabel(AdmissionOutcome outcome) => Of(outcome).MetricLabel;
+
+    /// <summary>The refusal message of an outcome that has one (see <see cref="Of"/>).</summary>
+    public static string Message(AdmissionOutcome outcome)
+        => Of(outcome).Message ?? throw new ArgumentException("outcome " + outcome + " has no fixed message", nameof(outcome));
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Webhook.Events;
 using Webhook.Injection;
+using Webhook.Injection.Pods;
 using Webhook.Observability;
 using Webhook.Sources;
 using Webhook.Injection.Text;
@@ -75,7 +76,11 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
         }
 
         var body = review.Body!.Memory.Span;
-        events?.Record(body, review.View, result, workspace.Pod);
+        if (events is not null)
+        {
+            QueueEvents(events, body, review.View, result, workspace.Pod);
+        }
+
         if (result.FailedOpen)
         {
             Log.FailedOpen(log, result.Fault!, EchoedText.CutUtf8(review.Uid), EchoedText.CutUtf8(body[review.View.Namespace]));
@@ -97,6 +102,38 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
         {
             Log.Admitted(log, EchoedText.CutUtf8(review.Uid), EchoedText.CutUtf8(body[review.View.Namespace]),
                 AdmissionOutcomes.MetricLabel(outcome), warnings.Count);
+        }
+    }
+
+    /// <summary>
+    /// The warnings become Events, except for a dry run. <paramref name="pod"/> is the pod as injection read it; when
+    /// injection failed open it may be partly read or another pod's, so the pod is read again from the review.
+    /// </summary>
+    private static void QueueEvents(EventRecorder events, ReadOnlySpan<byte> review, in AdmissionRequestView view, in AdmissionMutationResult result, PodView pod)
+    {
+        var warnings = result.Mutation.Warnings;
+        if (warnings.Count == 0 || view.DryRun)
+        {
+            return;
+        }
+
+        var subject = result.FailedOpen ? ReadAgain(review[view.Object]) : pod;
+        if (subject is not null)
+        {
+            events.Record(warnings, subject, TextCache.GetUtf8(review[view.Namespace]));
+        }
+    }
+
+    private static PodView? ReadAgain(ReadOnlySpan<byte> podJson)
+    {
+        try
+        {
+            return PodReader.Read(podJson.ToArray());
+        }
+        catch (PodFormatException)
+        {
+            // The pod cannot be read at all: no object to attach an Event to; the failed-open log line names the uid.
+            return null;
         }
     }
 }

@@ -13,6 +13,12 @@ namespace Webhook.Admission;
 /// </summary>
 public sealed class RequestBody : IDisposable
 {
+    /// <summary>
+    /// 7 MiB: the API server stores objects of at most 3 MiB (etcd's limit) and a review carries the object and
+    /// the old object, plus the envelope.
+    /// </summary>
+    public const int MaxBytes = 7 * 1024 * 1024;
+
     /// <summary>The first buffer: a typical pod review (about 5 KB) fits, and the pool has it.</summary>
     public const int InitialBytes = 16 * 1024;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Webhook.Hosting;
 using Webhook.Injection.Text;
 
 namespace Webhook.Admission;
@@ -31,15 +30,14 @@ public sealed class ReviewRequest : IDisposable
         var contentType = context.Request.ContentType ?? "";
         if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return Fail(AdmissionOutcome.UnsupportedMediaType, "Content-Type must be application/json, not " + EchoedText.Quote(contentType));
+            return Fail(AdmissionOutcome.UnsupportedMediaType, AdmissionOutcomes.Message(AdmissionOutcome.UnsupportedMediaType) + ", not " + EchoedText.Quote(contentType));
         }
 
-        var (body, refusal) = await RequestBody.ReadAsync(context.Request, ServeOptions.MaxRequestBytes, BodyBudget.Shared, context.RequestAborted);
+        var (body, refusal) = await RequestBody.ReadAsync(context.Request, RequestBody.MaxBytes, BodyBudget.Shared, context.RequestAborted);
         if (body is null)
         {
-            return refusal == AdmissionOutcome.Overloaded
-                ? Fail(refusal, "no room to buffer this body now: the request bodies in flight are capped at " + BodyBudget.Shared.CapBytes + " bytes together; retry, or run more replicas")
-                : Fail(AdmissionOutcome.TooLarge, "the body is larger than " + ServeOptions.MaxRequestBytes + " bytes, more than any AdmissionReview can be");
+            var outcome = refusal == AdmissionOutcome.Overloaded ? refusal : AdmissionOutcome.TooLarge;
+            return Fail(outcome, AdmissionOutcomes.Message(outcome));
         }
 
         AdmissionRequestView view;

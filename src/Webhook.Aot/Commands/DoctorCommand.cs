@@ -58,7 +58,7 @@ public static class DoctorCommand
         {
             using var client = ApiServerClient.From(configuration);
             var reader = new ClusterReader(client);
-            var state = await ClusterSurvey.ReadAsync(reader, scope, cancellationToken).ConfigureAwait(false);
+            var state = await ClusterSurvey.ReadAsync(reader, scope, ReadServeSwitches, cancellationToken).ConfigureAwait(false);
             var (findings, asking) = new Diagnosis(state, reader).Run(scope);
             findings = await EventQuotes.AttachAsync(reader, findings, cancellationToken).ConfigureAwait(false);
             if (request.TargetType is not null && !state.Workloads.Any(scope.Includes))
@@ -131,4 +131,17 @@ public static class DoctorCommand
     private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
     private sealed record Request(string? Kubeconfig, string? Context, string? Namespace, bool AllNamespaces, WorkloadType? TargetType, string? TargetName, bool Json);
+
+    private static ServeSwitches ReadServeSwitches(string[] arguments, Func<string, string?> environment)
+    {
+        try
+        {
+            var options = ServeCommand.Parse(arguments, environment);
+            return new ServeSwitches(options.Settings, options.Images, null);
+        }
+        catch (UsageException e)
+        {
+            return new ServeSwitches(null, null, e.Message);
+        }
+    }
 }

@@ -5,7 +5,7 @@ internal static class ClusterSurvey
 {
     private const string InstrumentationsPath = "apis/opentelemetry.io/v1alpha1";
 
-    public static async Task<ClusterState> ReadAsync(ClusterReader reader, DoctorScope scope, CancellationToken cancellationToken)
+    public static async Task<ClusterState> ReadAsync(ClusterReader reader, DoctorScope scope, ServeSwitchReader switches, CancellationToken cancellationToken)
     {
         var namespaces = await reader.TryListAsync("api/v1/namespaces", "namespace annotations are not taken into account",
             static item => ResourceMeta.Of(item), cancellationToken).ConfigureAwait(false);
@@ -27,7 +27,7 @@ internal static class ClusterSurvey
 
         var replicaSets = await reader.ListAsync(scope.PathOf("apis/apps/v1", "replicasets"), static item => ResourceMeta.Of(item), cancellationToken)
             .ConfigureAwait(false);
-        var webhook = await WebhookSurvey.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+        var webhook = await WebhookSurvey.ReadAsync(reader, switches, cancellationToken).ConfigureAwait(false);
         return new ClusterState(
             (namespaces ?? []).ToDictionary(ns => ns.Name, ns => ns.Annotations, StringComparer.Ordinal),
             instrumentations,

@@ -26,9 +26,9 @@ internal sealed class Diagnosis(ClusterState state, ClusterReader reader)
             {
                 var key = language.InjectAnnotation;
                 var value = EffectiveValue.Of(workload.TemplateAnnotations.GetValueOrDefault(key), state.AnnotationsOf(workload.Meta.Namespace).GetValueOrDefault(key));
-                if (value.Length == 0 || value.Equals("false", StringComparison.OrdinalIgnoreCase))
+                if (!EffectiveValue.Asks(value))
                 {
-                    if (value.Length == 0 && workload.Misplaced.FirstOrDefault(m => m.Key == key && !m.Value.Equals("false", StringComparison.OrdinalIgnoreCase)) is { } misplaced)
+                    if (value.Length == 0 && workload.Misplaced.FirstOrDefault(m => m.Key == key && !EffectiveValue.IsFalse(m.Value)) is { } misplaced)
                     {
                         findings.Add(Misplaced(workload, language, misplaced));
                     }

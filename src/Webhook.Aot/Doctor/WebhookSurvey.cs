@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Webhook.Admission;
-using Webhook.Commands;
 using Webhook.Manifests;
 
 namespace Webhook.Doctor;
@@ -14,7 +13,7 @@ internal static class WebhookSurvey
 {
     private const string ServiceNameLabel = "kubernetes.io/service-name";
 
-    public static async Task<WebhookInstallation> ReadAsync(ClusterReader reader, CancellationToken cancellationToken)
+    public static async Task<WebhookInstallation> ReadAsync(ClusterReader reader, ServeSwitchReader switches, CancellationToken cancellationToken)
     {
         var configurations = await reader.TryListAsync("apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations",
             "whether the webhook is installed and reachable is not checked", static item => Configuration.Of(item), cancellationToken).ConfigureAwait(false);
@@ -48,22 +47,20 @@ internal static class WebhookSurvey
         var deployment = deployments.Find(candidate => selector is { Count: > 0 } && selector.All(label => candidate.PodLabels.GetValueOrDefault(label.Key) == label.Value))
             ?? deployments.Find(static candidate => candidate.Meta.Labels.GetValueOrDefault(InstallTarget.AppLabel) == InstallTarget.Name);
         installation = installation with { ReadyEndpoints = slices?.Sum(static slice => slice.Ready) };
-        return deployment is null ? installation : WithSwitches(reader, installation, deployment);
+        return deployment is null ? installation : WithSwitches(reader, switches, installation, deployment);
     }
 
-    private static WebhookInstallation WithSwitches(ClusterReader reader, WebhookInstallation installation, WebhookDeployment deployment)
+    private static WebhookInstallation WithSwitches(ClusterReader reader, ServeSwitchReader switches, WebhookInstallation installation, WebhookDeployment deployment)
     {
         installation = installation with { Deployment = deployment.Meta.Key, Arguments = deployment.Arguments, Environment = deployment.Environment };
-        try
+        var read = switches([.. deployment.Arguments], name => deployment.Environment.GetValueOrDefault(name));
+        if (read is { Settings: { } settings, Images: { } images })
         {
-            var options = ServeCommand.Parse([.. deployment.Arguments], name => deployment.Environment.GetValueOrDefault(name));
-            return installation with { Settings = options.Settings, Images = options.Images };
+            return installation with { Settings = settings, Images = images };
         }
-        catch (UsageException e)
-        {
-            reader.Note("Deployment " + deployment.Meta.Key + ": cannot read the webhook's switches (" + e.Message + "); their defaults are assumed");
-            return installation;
-        }
+
+        reader.Note("Deployment " + deployment.Meta.Key + ": cannot read the webhook's switches (" + read.Problem + "); their defaults are assumed");
+        return installation;
     }
 
     /// <summary>Endpoints whose <c>conditions.ready</c> is not false: an absent condition counts as ready, as the API says.</summary>

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
-using Webhook.Admission;
+using Webhook.Injection;
 using Webhook.Injection.Pods;
-using Webhook.Injection.Text;
 
 namespace Webhook.Events;
 
@@ -30,24 +29,11 @@ public sealed class EventRecorder
     internal ChannelReader<WarningEvent> Queue => _queue.Reader;
 
     /// <summary>
-    /// Queues the warnings of one answered admission. <paramref name="pod"/> is the pod as injection read it; when
-    /// injection failed open it may be partly read or another pod's, so the pod is read again from the review.
+    /// Queues the warnings of one answered admission about <paramref name="subject"/>, a pod of namespace
+    /// <paramref name="ns"/> (empty: the pod's own).
     /// </summary>
-    public void Record(ReadOnlySpan<byte> review, in AdmissionRequestView view, in AdmissionMutationResult result, PodView pod)
+    public void Record(IReadOnlyList<InjectionWarning> warnings, PodView subject, string ns)
     {
-        var warnings = result.Mutation.Warnings;
-        if (warnings.Count == 0 || view.DryRun)
-        {
-            return;
-        }
-
-        var subject = result.FailedOpen ? ReadAgain(review[view.Object]) : pod;
-        if (subject is null)
-        {
-            return;
-        }
-
-        var ns = TextCache.GetUtf8(review[view.Namespace]);
         var regarding = RegardingObject.Of(subject, ns.Length > 0 ? ns : subject.Namespace);
         var now = DateTime.UtcNow;
         for (var i = 0; i < warnings.Count; i++)
@@ -70,17 +56,4 @@ public sealed class EventRecorder
 
     /// <summary>No more warnings: the sender finishes what is queued and stops.</summary>
     public void Complete() => _queue.Writer.TryComplete();
-
-    private static PodView? ReadAgain(ReadOnlySpan<byte> podJson)
-    {
-        try
-        {
-            return PodReader.Read(podJson.ToArray());
-        }
-        catch (PodFormatException)
-        {
-            // The pod cannot be read at all: no object to attach an Event to; the failed-open log line names the uid.
-            return null;
-        }
-    }
 }

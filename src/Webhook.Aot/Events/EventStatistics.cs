@@ -1,7 +1,9 @@
+using Webhook.Observability;
+
 namespace Webhook.Events;
 
 /// <summary>Counts of what became of admission warnings as Events; read by /metrics and by tests.</summary>
-public sealed class EventStatistics
+public sealed class EventStatistics : IEventCounts
 {
     private long _created;
     private long _updated;

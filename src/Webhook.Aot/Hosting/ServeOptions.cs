@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Webhook.Admission;
 using Webhook.Injection;
 using Webhook.Instrumentations;
 
@@ -10,11 +11,8 @@ public sealed class ServeOptions
     public const int DefaultPort = 9443;
     public const string DefaultCertDir = "/tmp/k8s-webhook-server/serving-certs";
 
-    /// <summary>
-    /// 7 MiB: the API server stores objects of at most 3 MiB (etcd's limit) and a review carries the object and
-    /// the old object, plus the envelope.
-    /// </summary>
-    public const int MaxRequestBytes = 7 * 1024 * 1024;
+    /// <summary>The largest request body Kestrel accepts: the admission endpoints' own cap, <see cref="RequestBody.MaxBytes"/>.</summary>
+    public const int MaxRequestBytes = RequestBody.MaxBytes;
 
     public int Port { get; init; } = DefaultPort;
 

@@ -158,8 +158,8 @@ public static class WebhookHost
     /// <summary>The in-cluster names a self-signed certificate should cover, from the pod's namespace when known.</summary>
     private static IEnumerable<string> ServiceNames()
     {
-        var ns = Environment.GetEnvironmentVariable("POD_NAMESPACE") is { Length: > 0 } value ? value : "opentelemetry-webhook";
-        return ["otel-webhook", "otel-webhook." + ns, "otel-webhook." + ns + ".svc", "otel-webhook." + ns + ".svc.cluster.local"];
+        var ns = Environment.GetEnvironmentVariable("POD_NAMESPACE") is { Length: > 0 } value ? value : WebhookService.DefaultNamespace;
+        return WebhookService.DnsNames(ns);
     }
 
     public static string Version()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Webhook.Injection.Selection;
 using Webhook.Injection.Snapshot;
 using Webhook.Injection.Table;
 
@@ -107,7 +108,6 @@ public static class InjectionPrecheck
             return false;
         }
 
-        var value = reader.ValueSpan;
-        return value.Length == 0 || (value.Length == 5 && System.Text.Ascii.EqualsIgnoreCase(value, "false"u8));
+        return !EffectiveValue.Asks(reader.ValueSpan);
     }
 }

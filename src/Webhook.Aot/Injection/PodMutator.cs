@@ -137,7 +137,7 @@ public static class PodMutator
         foreach (var language in InjectionTable.All)
         {
             var value = context.Effective(language.InjectAnnotation);
-            if (value.Length == 0 || value.Equals("false", StringComparison.OrdinalIgnoreCase))
+            if (!EffectiveValue.Asks(value))
             {
                 continue;
             }

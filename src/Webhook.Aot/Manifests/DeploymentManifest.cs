@@ -122,7 +122,7 @@ internal static class DeploymentManifest
 
     /// <summary>
     /// The process idles around 30 MB RSS. Request 64Mi: idle plus room for a few reviews in flight (one review body
-    /// may be 7 MiB, see ServeOptions.MaxRequestBytes) and the Instrumentation/Namespace snapshot of a large cluster.
+    /// may be 7 MiB, see RequestBody.MaxBytes) and the Instrumentation/Namespace snapshot of a large cluster.
     /// Limit 256Mi, about 8× idle: headroom for a burst of large reviews and a full relist after a watch restart, while
     /// still stopping a leak; .NET sizes its GC heap from the cgroup limit (75% of it by default), so the heap stays
     /// inside. CPU: 50m covers the idle watch; no CPU limit, because CFS throttling would add its 100 ms periods to

@@ -9,11 +9,11 @@ namespace Webhook.Manifests;
 /// </summary>
 public sealed record InstallTarget(string Namespace, string Image)
 {
-    public const string DefaultNamespace = "opentelemetry-webhook";
+    public const string DefaultNamespace = WebhookService.DefaultNamespace;
     public const string DefaultImageRepository = "ghcr.io/otel-webhook/otel-webhook";
 
     /// <summary>The name of every object of the bundle but the Namespace, the CRD and the TLS Secret.</summary>
-    public const string Name = "otel-webhook";
+    public const string Name = WebhookService.Name;
 
     public const string TlsSecretName = "otel-webhook-tls";
     public const string ContainerName = "webhook";
@@ -34,10 +34,10 @@ public sealed record InstallTarget(string Namespace, string Image)
     public IReadOnlyList<string> Switches { get; init; } = [];
 
     /// <summary>The host name the API server calls a webhook Service by.</summary>
-    public string ServiceHost => Name + "." + Namespace + ".svc";
+    public string ServiceHost => WebhookService.Host(Namespace);
 
     /// <summary>Every name a client inside the cluster may use for the Service.</summary>
-    public IReadOnlyList<string> ServiceDnsNames => [Name, Name + "." + Namespace, ServiceHost, ServiceHost + ".cluster.local"];
+    public IReadOnlyList<string> ServiceDnsNames => WebhookService.DnsNames(Namespace);
 
     /// <summary>The cert-manager Certificate whose CA its injector copies into the webhook configurations.</summary>
     public string CertificateReference => Namespace + "/" + Name;

@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using Webhook.Admission;
-using Webhook.Events;
 using Webhook.Injection;
 
 namespace Webhook.Observability;
@@ -24,7 +22,7 @@ public sealed class WebhookMetrics : IDisposable
     private readonly Counter<long> _injections;
     private readonly Counter<long> _warnings;
 
-    public WebhookMetrics(Func<double?> snapshotAgeSeconds, Func<long> snapshotInstrumentations, Func<long> watchRestarts, EventStatistics? events = null)
+    public WebhookMetrics(Func<double?> snapshotAgeSeconds, Func<long> snapshotInstrumentations, Func<long> watchRestarts, IEventCounts? events = null)
     {
         Meter = new Meter(MeterName);
         _requests = Meter.CreateCounter<long>(Requests, description: "Admission requests by endpoint and outcome.");
@@ -43,9 +41,10 @@ public sealed class WebhookMetrics : IDisposable
 
     public Meter Meter { get; }
 
-    public void Request(string endpoint, AdmissionOutcome outcome, double seconds)
+    /// <summary>One answered request; <paramref name="outcome"/> is the outcome's metric label (<c>patched</c>, <c>bad_request</c>, …).</summary>
+    public void Request(string endpoint, string outcome, double seconds)
     {
-        _requests.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint), new KeyValuePair<string, object?>("outcome", AdmissionOutcomes.MetricLabel(outcome)));
+        _requests.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint), new KeyValuePair<string, object?>("outcome", outcome));
         _duration.Record(seconds, new KeyValuePair<string, object?>("endpoint", endpoint));
     }
 
@@ -55,13 +54,13 @@ public sealed class WebhookMetrics : IDisposable
 
     public void Dispose() => Meter.Dispose();
 
-    private static Measurement<long>[] EventsSentBy(EventStatistics events) =>
+    private static Measurement<long>[] EventsSentBy(IEventCounts events) =>
     [
         new(events.Created, new KeyValuePair<string, object?>("request", "create")),
         new(events.Updated, new KeyValuePair<string, object?>("request", "series_update")),
     ];
 
-    private static Measurement<long>[] EventsDroppedBy(EventStatistics events) =>
+    private static Measurement<long>[] EventsDroppedBy(IEventCounts events) =>
     [
         new(events.DroppedQueueFull, new KeyValuePair<string, object?>("cause", "queue_full")),
         new(events.DroppedRateLimited, new KeyValuePair<string, object?>("cause", "rate_limited")),

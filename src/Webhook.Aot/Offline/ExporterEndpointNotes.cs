@@ -47,16 +47,17 @@ public static class ExporterEndpointNotes
             return;
         }
 
-        if (language.Language == Language.Python && string.Equals(protocol, OtlpEndpoint.Grpc, StringComparison.OrdinalIgnoreCase))
+        var sendsGrpc = language.OtlpProtocols.Contains(OtlpEndpoint.Grpc);
+        if (!sendsGrpc && string.Equals(protocol, OtlpEndpoint.Grpc, StringComparison.OrdinalIgnoreCase))
         {
-            notes.Add(language.Name + ": " + name + " is told to export over gRPC (" + OtlpEndpoint.ProtocolEnv + "=grpc), but the Python agent "
+            notes.Add(language.Name + ": " + name + " is told to export over gRPC (" + OtlpEndpoint.ProtocolEnv + "=grpc), but the " + language.DisplayName + " agent "
                 + "image has no gRPC exporter, so nothing is sent; remove " + OtlpEndpoint.ProtocolEnv + " and use the collector's OTLP/HTTP port "
                 + OtlpEndpoint.HttpPort);
             return;
         }
 
-        // The Python image has no gRPC exporter: for Python the only fix is the port.
-        var protocolFix = language.Language == Language.Python ? null : "set " + OtlpEndpoint.ProtocolEnv + "=grpc in spec." + language.SpecField + ".env";
+        // An agent without a gRPC exporter (Python's) can only be fixed by the port.
+        var protocolFix = sendsGrpc ? "set " + OtlpEndpoint.ProtocolEnv + "=grpc in spec." + language.SpecField + ".env" : null;
         if (OtlpEndpoint.Mismatch(endpoint, protocol, protocolFix) is { } mismatch)
         {
             notes.Add(language.Name + ": " + name + " sends " + mismatch);
@@ -76,7 +77,7 @@ public static class ExporterEndpointNotes
         foreach (var language in InjectionTable.All)
         {
             if (language.Volume is { } volume && mounts.Contains(volume.Name) && name != language.InitContainer?.Name
-                && OtlpEndpoint.HttpByDefault.Contains(language.Name))
+                && language.OtlpProtocols is [OtlpEndpoint.HttpProtobuf, ..])
             {
                 return language;
             }

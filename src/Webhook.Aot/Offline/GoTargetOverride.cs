@@ -17,7 +17,7 @@ public static class GoTargetOverride
     {
         var go = InjectionTable.All.First(static language => language.Language == Language.Go);
         var value = EffectiveValue.Of(pod.Annotation(go.InjectAnnotation), snapshot.NamespaceAnnotation(ns, go.InjectAnnotation));
-        if (value.Length == 0 || value.Equals("false", StringComparison.OrdinalIgnoreCase)
+        if (!EffectiveValue.Asks(value)
             || pod.Annotation(GoSidecarHook.TargetExeAnnotation) is not { } annotation || Selected(value, ns, snapshot) is not { } instrumentation)
         {
             return null;

@@ -1,6 +1,7 @@
 using Webhook.Injection;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Selection;
+using Webhook.Injection.Table;
 
 namespace Webhook.Offline;
 
@@ -11,26 +12,18 @@ namespace Webhook.Offline;
 /// </summary>
 public static class ImageLanguageNotes
 {
-    /// <summary>Last path segment of an image repository → the language whose runtime it is.</summary>
-    private static readonly Dictionary<string, Language> s_runtimes = new(StringComparer.Ordinal)
-    {
-        ["python"] = Language.Python,
-        ["pypy"] = Language.Python,
-        ["node"] = Language.Nodejs,
-        ["openjdk"] = Language.Java,
-        ["eclipse-temurin"] = Language.Java,
-        ["amazoncorretto"] = Language.Java,
-        ["ibmjava"] = Language.Java,
-        ["aspnet"] = Language.Dotnet,
-        ["golang"] = Language.Go,
-    };
+    /// <summary>Last path segment of an image repository → the language whose runtime it is (the table's <c>runtimeImages</c>).</summary>
+    private static readonly Dictionary<string, Language> s_runtimes = InjectionTable.All
+        .SelectMany(static language => language.RuntimeImages.Select(image => (image, language.Language)))
+        .ToDictionary(static pair => pair.image, static pair => pair.Language, StringComparer.Ordinal);
 
     public static List<string> Of(PodView pod, IReadOnlyList<string> requested)
     {
         var notes = new List<string>();
         foreach (var language in InjectionTable.All)
         {
-            if (!requested.Contains(language.Name) || language.Language is not (Language.Java or Language.Nodejs or Language.Python or Language.Dotnet))
+            // An agent the runtime loads in-process; the Go sidecar and the web server modules run beside any image.
+            if (!requested.Contains(language.Name) || language.Hook != InjectionHook.None || language.RuntimeImages.IsEmpty)
             {
                 continue;
             }

@@ -3,9 +3,8 @@ using System.Globalization;
 namespace Webhook.Offline;
 
 /// <summary>
-/// The collector's two OTLP ports and what the injected agents send to them. The Java, Node.js, Python, .NET and Go
-/// agents export http/protobuf unless told otherwise (shared spec §7.2; the webhook sets the protocol only for
-/// Python); only the Apache HTTPD and Nginx modules use gRPC.
+/// The collector's two OTLP ports, and which one an endpoint names. What each agent sends (shared spec §7.2) is the
+/// injection table's <c>otlpProtocols</c> (<c>LanguageRule.OtlpProtocols</c>).
 /// </summary>
 public static class OtlpEndpoint
 {
@@ -14,13 +13,11 @@ public static class OtlpEndpoint
     public const string EndpointEnv = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string ProtocolEnv = "OTEL_EXPORTER_OTLP_PROTOCOL";
     public const string Grpc = "grpc";
+    public const string HttpProtobuf = "http/protobuf";
 
     /// <summary>Signal-specific endpoints: with one of them set, the general endpoint is not the only place telemetry goes.</summary>
     public static readonly string[] SignalEndpointEnvs =
         ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT"];
-
-    /// <summary>The languages, by table name, whose agent exports http/protobuf by default.</summary>
-    public static readonly string[] HttpByDefault = ["java", "nodejs", "python", "dotnet", "go"];
 
     /// <summary>The explicit port of an endpoint URL (<c>http://host:4318/</c>, <c>http://$(OTEL_NODE_IP):4317</c>), or null.</summary>
     public static int? Port(string endpoint)

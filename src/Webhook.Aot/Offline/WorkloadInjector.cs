@@ -180,7 +180,7 @@ public static class WorkloadInjector
         foreach (var language in InjectionTable.All)
         {
             var value = EffectiveValue.Of(pod.Annotation(language.InjectAnnotation), snapshot.NamespaceAnnotation(ns, language.InjectAnnotation));
-            if (value.Length > 0 && !value.Equals("false", StringComparison.OrdinalIgnoreCase))
+            if (EffectiveValue.Asks(value))
             {
                 requested.Add(language.Name);
             }
@@ -196,8 +196,7 @@ public static class WorkloadInjector
         {
             var own = pod.Annotation(language.InjectAnnotation);
             var fromNamespace = snapshot.NamespaceAnnotation(ns, language.InjectAnnotation) ?? "";
-            if (own is not null && own.Equals("false", StringComparison.OrdinalIgnoreCase)
-                && fromNamespace.Length > 0 && !fromNamespace.Equals("false", StringComparison.OrdinalIgnoreCase))
+            if (own is not null && EffectiveValue.IsFalse(own) && EffectiveValue.Asks(fromNamespace))
             {
                 optedOut.Add(language.InjectAnnotation);
             }

@@ -23,15 +23,18 @@ public sealed class SnapshotBuilder
         {
             case Instrumentation.SchemaKind:
                 var loaded = _loader.Load(document);
-                if (loaded.Instrumentation is { } instrumentation)
+                if (loaded.Instrumentation is { Metadata: { } metadata } && string.IsNullOrEmpty(metadata.Namespace))
                 {
-                    instrumentation.Metadata!.Namespace ??= defaultNamespace;
+                    // "namespace: \"\"" is no namespace to kubectl either: the object goes to the default one.
+                    metadata.Namespace = defaultNamespace;
                 }
 
                 return new SnapshotEntry(loaded.Instrumentation, null, loaded.Errors.Select(e => e.ToString()).ToList(),
                     loaded.Warnings.Select(w => w.Message).ToList());
             case "Namespace":
-                return new SnapshotEntry(null, NamespaceOf(document), [], []);
+                return NamespaceOf(document) is { } ns
+                    ? new SnapshotEntry(null, ns, [], [])
+                    : new SnapshotEntry(null, null, [], ["metadata.name is missing; Namespace skipped"]);
             default:
                 return new SnapshotEntry(null, null, [], []);
         }

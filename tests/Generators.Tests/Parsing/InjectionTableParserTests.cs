@@ -22,6 +22,17 @@ public sealed class InjectionTableParserTests
     }
 
     [Fact]
+    public void Parse_RealTable_ReadsWhatEachAgentExportsWith()
+    {
+        var table = ParseValid(RealSchemaFiles.TableText);
+
+        Assert.Equal(["http/protobuf", "grpc"], table.Languages[0].OtlpProtocols);
+        Assert.Equal(["http/protobuf"], table.Languages[2].OtlpProtocols);
+        Assert.Equal(["grpc"], table.Languages[6].OtlpProtocols);
+        Assert.Empty(table.Languages[7].OtlpProtocols);
+    }
+
+    [Fact]
     public void Parse_RealTable_ReadsTheSharedKeys()
     {
         var table = ParseValid(RealSchemaFiles.TableText);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Webhook.Documents;
 using Webhook.Injection;
+using Webhook.Tests.Support;
 
 namespace Webhook.Tests.Injection;
 
@@ -15,7 +16,7 @@ public static class InjectionCaseMarkers
 {
     public static bool Updating => Environment.GetEnvironmentVariable("UPDATE_INJECTION_CASES") == "1";
 
-    public static string SourceFolder { get; } = Path.Combine(FindRoot(), "tests", "testdata", "injection");
+    public static string SourceFolder { get; } = RepositoryFolder.PathOf("tests", "testdata", "injection");
 
     /// <summary>Rewrites the case file so its expected pod carries <paramref name="annotationValue"/> and the label; true when it changed.</summary>
     public static bool Update(string path, string annotationValue)
@@ -107,18 +108,5 @@ public static class InjectionCaseMarkers
 
         block.Add(markerLine);
         lines.InsertRange(entryEnd, block);
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Webhook.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No Webhook.sln above " + AppContext.BaseDirectory);
     }
 }

@@ -117,6 +117,21 @@ public sealed class InjectSourcesTests : IDisposable
     }
 
     [Fact]
+    public void Inject_FolderFileThatIsNotUtf8_IsSkippedAsServeSkipsIt()
+    {
+        _files.Write("otel/good.yaml", InjectFixture.Instrumentation("good", "demo"));
+        var latin1 = Path.Combine(_files.Folder, "otel", "latin1.yaml");
+        File.WriteAllBytes(latin1, System.Text.Encoding.Latin1.GetBytes("kind: Namespace\nmetadata: {name: café}\n"));
+        var input = _files.Write("deploy.yaml", InjectFixture.Deployment("shop", "demo"));
+
+        var run = InjectFixture.Run("-f", input, "--instrumentations", Path.Combine(_files.Folder, "otel"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(latin1 + ": is not UTF-8 text; file skipped", run.Errors, StringComparison.Ordinal);
+        Assert.True(IsJavaInjected(PodSpecs.At(run.Document(0), "spec", "template", "spec")), run.Errors);
+    }
+
+    [Fact]
     public void Inject_NamespaceAnnotationInTheInput_InjectsTemplatesWithoutOne()
     {
         var ns = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: demo\n  annotations: {instrumentation.opentelemetry.io/inject-java: \"true\"}";

@@ -45,6 +45,12 @@ public sealed class LanguageRule
 
     public required bool SupportsInitContainerTargets { get; init; }
 
+    /// <summary>The OTLP protocols the agent can export with, its default first; empty when it sends no OTLP of its own.</summary>
+    public required ImmutableArray<string> OtlpProtocols { get; init; }
+
+    /// <summary>Official image names (the repository's last segment) whose containers run this language's runtime.</summary>
+    public required ImmutableArray<string> RuntimeImages { get; init; }
+
     public required PlatformRule? Platform { get; init; }
 
     public required VolumeRule? Volume { get; init; }

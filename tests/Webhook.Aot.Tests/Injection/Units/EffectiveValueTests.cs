@@ -50,4 +50,19 @@ public sealed class EffectiveValueTests
     [Fact]
     public void Of_PodValueWithSpaces_IsNotTreatedAsTrue()
         => Assert.Equal(" true", EffectiveValue.Of(" true", "ns-inst"));
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("", false)]
+    [InlineData("false", false)]
+    [InlineData("False", false)]
+    [InlineData("true", true)]
+    [InlineData("my-inst", true)]
+    [InlineData("other/inst", true)]
+    [InlineData(" false", true)]
+    public void Asks_Value_IsAnythingButEmptyAndFalse(string? value, bool asks)
+    {
+        Assert.Equal(asks, EffectiveValue.Asks(value));
+        Assert.Equal(asks, EffectiveValue.Asks(System.Text.Encoding.UTF8.GetBytes(value ?? "")));
+    }
 }
