@@ -1,3 +1,4 @@
+using Webhook.Crd;
 using Webhook.Documents;
 
 namespace Webhook.Commands;
@@ -5,58 +6,51 @@ namespace Webhook.Commands;
 /// <summary>Dispatches <c>otel-webhook COMMAND …</c> and turns usage mistakes into exit code 2 with a message.</summary>
 public static class CommandShell
 {
-    private const string Usage = """
-        usage: otel-webhook COMMAND [options]
+    public const string HelpName = "help";
 
-        commands:
-          serve [--instrumentations DIR | --kubeconfig FILE] [--listen-address ADDRESS] [--port 9443] [--cert-dir DIR]
-                [--log-level info] [--shutdown-timeout 10s]
-                                the admission webhook over HTTPS; the operator's switches apply as for inject
-          validate -f FILE|DIR|-
-                                check Instrumentation resources and print them with defaults applied
-          inject -f FILE|- [--instrumentations DIR] [--namespace NS] [--explain]
-                                inject into the Pods and workload pod templates of FILE as the webhook would
-                                and print every document; the operator's switches apply:
-                                --enable-<language>-instrumentation[=true|false], --enable-multi-instrumentation[=true|false],
-                                --auto-instrumentation-<language>-image IMAGE; and, not the operator's,
-                                --cross-namespace-instrumentations=allow|deny (deny: a pod naming another
-                                namespace's Instrumentation goes without that language)
-          manifests [--namespace NS] [--cert-manager | --cert-dir DIR] [--image IMAGE] [--cross-namespace-instrumentations=deny]
-                    [--service-monitor] [--telemetry-collector]
-                                print the install bundle as YAML for kubectl apply -f -; without --cert-manager it
-                                holds a generated CA and serving certificate, valid 1 year (kept in DIR with
-                                --cert-dir, so the output stays the same); --service-monitor adds a Prometheus
-                                Operator ServiceMonitor, --telemetry-collector a collector the webhook sends its
-                                own telemetry to
-          manifests --collector NAME [--namespace NS] [--image IMAGE]
-                                print an OpenTelemetry Collector instead of the bundle: ConfigMap, Deployment and
-                                Service NAME-collector, OTLP on 4317 (gRPC) and 4318 (HTTP), the debug exporter
-          doctor [--kubeconfig FILE] [--context NAME] [-n NS | -A] [KIND/NAME] [-o text|json]
-                                read-only: for each workload that asks for injection, whether its pods got it, and
-                                if not, why and what to do; exit 0 nothing wrong, 1 findings, 3 cluster not readable
-          version               print the version, the resource it serves and the default images
-        """;
+    /// <summary>Every command, in the order help lists them: the one table the parser, help and completion read.</summary>
+    public static IReadOnlyList<CommandDefinition> All { get; } =
+    [
+        ServeCommand.Definition,
+        ValidateCommand.Definition,
+        InjectCommand.Definition,
+        ManifestsCommand.Definition,
+        DoctorCommand.Definition,
+        VersionCommand.Definition,
+        CompletionCommand.Definition,
+        new(HelpName, "print the commands, or a command's options and their defaults", [], RunHelp)
+        {
+            Arguments = "[COMMAND]",
+            MaxArguments = 1,
+            ArgumentChoices = static () => All!.Select(static command => command.Name),
+        },
+    ];
 
     public static int Run(string[] args, TextWriter output, TextWriter errors)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        if (args.Length == 0)
         {
-            (args.Length == 0 ? errors : output).WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
+            errors.Write(HelpText.Overview(All));
+            return 2;
         }
 
         try
         {
-            return args[0] switch
+            if (args[0] is "-h" or "--help")
             {
-                ValidateCommand.Name => ValidateCommand.Run(args.AsSpan(1), output, errors),
-                InjectCommand.Name => InjectCommand.Run(args.AsSpan(1), output, errors),
-                VersionCommand.Name => VersionCommand.Run(output),
-                ManifestsCommand.Name => ManifestsCommand.Run(args.AsSpan(1), output, TimeProvider.System),
-                ServeCommand.Name => ServeCommand.Run(args.AsSpan(1), errors),
-                DoctorCommand.Name => DoctorCommand.Run(args.AsSpan(1), output, errors),
-                _ => throw new UsageException("otel-webhook: unknown command '" + args[0] + "'\n" + Usage),
-            };
+                output.Write(HelpText.Overview(All));
+                return 0;
+            }
+
+            var command = args[0] == "--version" ? VersionCommand.Definition : Find(args[0]);
+            var line = CommandLine.Parse(command, args.AsSpan(1));
+            if (line.HelpRequested)
+            {
+                output.Write(HelpText.For(command));
+                return 0;
+            }
+
+            return command.Run(line, output, errors);
         }
         catch (UsageException e)
         {
@@ -69,5 +63,28 @@ public static class CommandShell
             errors.WriteLine(e.Message);
             return 1;
         }
+    }
+
+    /// <summary>The command named <paramref name="name"/>, or a usage error with the closest name.</summary>
+    public static CommandDefinition Find(string name)
+    {
+        foreach (var command in All)
+        {
+            if (command.Name == name)
+            {
+                return command;
+            }
+        }
+
+        var names = All.Select(static command => command.Name).ToArray();
+        var closest = Suggestions.Closest(name, names);
+        throw new UsageException("otel-webhook: unknown command '" + name + "'" + (closest is null ? "" : "; did you mean '" + closest + "'?")
+            + " (commands: " + string.Join(", ", names) + ")");
+    }
+
+    private static int RunHelp(CommandLine line, TextWriter output, TextWriter errors)
+    {
+        output.Write(line.Arguments.Count == 0 ? HelpText.Overview(All) : HelpText.For(Find(line.Arguments[0])));
+        return 0;
     }
 }

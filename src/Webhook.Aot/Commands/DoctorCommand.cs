@@ -17,24 +17,28 @@ public static class DoctorCommand
     public const int ExitFindings = 1;
     public const int ExitUnreachable = 3;
 
-    private static readonly Dictionary<string, bool> s_options = new()
+    public static readonly CommandDefinition Definition = new(Name,
+        "read-only: for each workload that asks for injection, whether its pods got it, and if not, why and what to do",
+    [
+        CommandOption.Value("--kubeconfig", "FILE", "the kubeconfig to read the cluster with", "$KUBECONFIG, else ~/.kube/config"),
+        CommandOption.Value("--context", "NAME", "the kubeconfig context", "the current context"),
+        CommandOption.Value("--namespace", "NS", "the namespace to look in", "the context's namespace, else default", alias: "-n"),
+        CommandOption.Switch("--all-namespaces", "look in every namespace", alias: "-A"),
+        CommandOption.Value(OutputFormat.Option, "FORMAT", "text for people, json for scripts", "text", alias: "-o", choices: OutputFormat.Names),
+    ], static (line, output, errors) => Run(line, output, errors, Environment.GetEnvironmentVariable))
     {
-        ["--kubeconfig"] = true,
-        ["--context"] = true,
-        ["-n"] = true,
-        ["--namespace"] = true,
-        ["-A"] = false,
-        ["--all-namespaces"] = false,
-        ["-o"] = true,
-        ["--output"] = true,
+        Arguments = "[KIND/NAME]",
+        MaxArguments = int.MaxValue,
+        ArgumentChoices = static () => WorkloadType.All.Select(static type => type.Kind.ToLowerInvariant() + "/"),
+        Details = "Exit 0 nothing wrong, 1 findings, 2 usage, 3 cluster not readable.",
     };
-
-    public static int Run(ReadOnlySpan<string> arguments, TextWriter output, TextWriter errors)
-        => Run(arguments, output, errors, Environment.GetEnvironmentVariable);
 
     /// <summary>Runs with <paramref name="environment"/> in place of the process's variables (for <c>KUBECONFIG</c>).</summary>
     internal static int Run(ReadOnlySpan<string> arguments, TextWriter output, TextWriter errors, Func<string, string?> environment)
-        => RunAsync(Parse(arguments), output, errors, environment, CancellationToken.None).GetAwaiter().GetResult();
+        => Run(CommandLine.Parse(Definition, arguments), output, errors, environment);
+
+    private static int Run(CommandLine line, TextWriter output, TextWriter errors, Func<string, string?> environment)
+        => RunAsync(Parse(line), output, errors, environment, CancellationToken.None).GetAwaiter().GetResult();
 
     private static async Task<int> RunAsync(Request request, TextWriter output, TextWriter errors, Func<string, string?> environment, CancellationToken cancellationToken)
     {
@@ -86,29 +90,11 @@ public static class DoctorCommand
         }
     }
 
-    private static Request Parse(ReadOnlySpan<string> arguments)
+    private static Request Parse(CommandLine line)
     {
-        var words = new List<string>();
-        var options = new List<string>();
-        for (var i = 0; i < arguments.Length; i++)
-        {
-            var word = arguments[i];
-            if (!word.StartsWith('-'))
-            {
-                words.Add(word);
-                continue;
-            }
-
-            options.Add(word);
-            if (s_options.TryGetValue(word, out var takesValue) && takesValue && i + 1 < arguments.Length)
-            {
-                options.Add(arguments[++i]);
-            }
-        }
-
-        var line = CommandLine.Parse(Name, [.. options], s_options);
-        var ns = line.Value("-n") ?? line.Value("--namespace");
-        var all = line.Has("-A") || line.Has("--all-namespaces");
+        var words = line.Arguments;
+        var ns = line.Value("--namespace");
+        var all = line.Switch("--all-namespaces", whenAbsent: false);
         if (all && ns is not null)
         {
             throw new UsageException("otel-webhook doctor: -n and -A exclude each other; give one");
@@ -117,12 +103,6 @@ public static class DoctorCommand
         if (ns is { Length: 0 })
         {
             throw new UsageException("otel-webhook doctor: -n needs a namespace name");
-        }
-
-        var format = line.Value("-o") ?? line.Value("--output") ?? "text";
-        if (format is not ("text" or "json"))
-        {
-            throw new UsageException("otel-webhook doctor: -o " + format + " is not a format; use -o text or -o json");
         }
 
         if (words.Count > 1)
@@ -145,7 +125,7 @@ public static class DoctorCommand
             name = words[0][(slash + 1)..];
         }
 
-        return new Request(line.Value("--kubeconfig"), line.Value("--context"), ns, all, type, name, format == "json");
+        return new Request(line.Value("--kubeconfig"), line.Value("--context"), ns, all, type, name, OutputFormat.IsJson(line));
     }
 
     private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;

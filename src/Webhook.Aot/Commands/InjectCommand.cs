@@ -22,11 +22,24 @@ public static class InjectCommand
     /// <summary>The operator's collector resource, which users of the guide apply next to their Instrumentation.</summary>
     private const string CollectorKind = "OpenTelemetryCollector";
 
-    private static readonly Dictionary<string, bool> s_options = CreateOptions();
-
-    public static int Run(ReadOnlySpan<string> arguments, TextWriter output, TextWriter errors)
+    public static readonly CommandDefinition Definition = new(Name,
+        "inject into the Pods and workload pod templates of a file as the webhook would, and print every document",
+    [
+        CommandOption.Value("--filename", "FILE|-", "the manifests to inject into, - for standard input", alias: "-f"),
+        CommandOption.Value("--instrumentations", "DIR", "a folder of Instrumentations and Namespaces, read as serve reads it"),
+        CommandOption.Value("--namespace", "NS", "the namespace of documents that name none", DefaultNamespace),
+        CommandOption.Switch("--explain", "say per document and language what was injected and why, or why not"),
+        CommandOption.Value("--output", "FORMAT", "text: the documents as YAML, findings on standard error; json: the findings as JSON", "text",
+            alias: "-o", choices: OutputFormat.Names),
+        .. OperatorFlags.All(),
+    ], Run)
     {
-        var line = CommandLine.Parse(Name, arguments, s_options);
+        Details = "Instrumentations and Namespaces come from DIR and from the file itself.\n"
+            + "Exit 0 on success, even with warnings; 1 when a document could not be read or an Instrumentation was invalid; 2 for usage errors.",
+    };
+
+    public static int Run(CommandLine line, TextWriter output, TextWriter errors)
+    {
         var settings = OperatorFlags.Settings(line);
         var images = OperatorFlags.Images(line);
         var ns = line.Value("--namespace") ?? DefaultNamespace;
@@ -41,7 +54,20 @@ public static class InjectCommand
             throw new UsageException("otel-webhook " + Name + ": --instrumentations: folder '" + folder + "' does not exist");
         }
 
-        var (text, source) = InputFile.Read(line.Value("-f") ?? line.Value("--filename"), Name);
+        var report = new FindingReport(errors, OutputFormat.IsJson(line));
+        var (text, source) = InputFile.Read(line.Value("--filename"), Name);
+        var exitCode = Inject(text, source, new Request(ns, folder, settings, images, line.Switch("--explain", whenAbsent: false)), output, report);
+        if (report.IsJson)
+        {
+            report.WriteJson(output);
+        }
+
+        return exitCode;
+    }
+
+    private static int Inject(string text, string source, Request request, TextWriter output, FindingReport report)
+    {
+        var (ns, folder, settings, images, explain) = request;
         IReadOnlyList<SourceDocument> documents;
         try
         {
@@ -49,12 +75,12 @@ public static class InjectCommand
         }
         catch (DocumentFormatException e)
         {
-            errors.WriteLine(e.Message);
+            report.Add(OfflineFinding.Unreadable(e, e.Message));
             return 1;
         }
 
-        var explain = line.Has("--explain");
-        var sources = new SnapshotLoader(images, ns, errors.WriteLine, explain ? errors.WriteLine : null);
+        var sources = new SnapshotLoader(images, ns, text => FromLoader(report, text, explained: false),
+            explain ? text => FromLoader(report, text, explained: true) : null);
         var fromFolder = new HashSet<string>(StringComparer.Ordinal);
         if (folder is not null)
         {
@@ -66,10 +92,10 @@ public static class InjectCommand
         var snapshot = sources.Build();
         foreach (var note in ServiceNameNotes.Of(documents, snapshot, ns))
         {
-            errors.WriteLine(source + ": " + note);
+            report.Add(new OfflineFinding(FindingKind.ServiceNameElsewhere, source + ": " + note, note) { File = source });
         }
 
-        var report = new InjectReport(errors, explain);
+        var documentReport = new InjectReport(report, explain);
         var written = new List<ReadOnlyMemory<byte>>(documents.Count);
         var failed = false;
         var seenInstrumentationNamespaces = new HashSet<string>(fromFolder, StringComparer.Ordinal);
@@ -81,46 +107,58 @@ public static class InjectCommand
             }
             else if (document.Kind == CollectorKind)
             {
-                errors.WriteLine(document.Describe() + ": otel-webhook runs no collectors (it is the injection half of the operator), so this "
-                    + "resource does nothing without the operator; `otel-webhook manifests --collector NAME` prints a collector to apply instead");
+                report.Add(OfflineFinding.About(document, FindingKind.CollectorNotRun, "otel-webhook runs no collectors (it is the injection half of the operator), so this "
+                    + "resource does nothing without the operator; `otel-webhook manifests --collector NAME` prints a collector to apply instead"));
             }
 
             var outcome = WorkloadInjector.Inject(document, ns, snapshot, settings);
-            report.Write(document, outcome);
+            documentReport.Write(document, outcome);
             written.Add(outcome.Json);
             failed |= outcome.Error is not null;
             var workloadNamespace = string.IsNullOrEmpty(document.Namespace) ? ns : document.Namespace;
             if (outcome.Requested.Count > 0 && !seenInstrumentationNamespaces.Contains(workloadNamespace)
                 && snapshot.InNamespace(workloadNamespace).Count > 0)
             {
-                errors.WriteLine(document.Describe() + ": comes before the Instrumentation of namespace " + workloadNamespace
+                report.Add(OfflineFinding.About(document, FindingKind.InstrumentationAfterWorkload, "comes before the Instrumentation of namespace " + workloadNamespace
                     + " in this input; applied in this order, its first pods are created before that Instrumentation exists and are "
-                    + "not injected; put the Instrumentation first, or apply it before the workloads");
+                    + "not injected; put the Instrumentation first, or apply it before the workloads"));
             }
         }
 
-        output.Write(YamlWriter.ToYaml(written));
+        if (!report.IsJson)
+        {
+            output.Write(YamlWriter.ToYaml(written));
+        }
+
         if (sources.Skipped > 0)
         {
-            errors.WriteLine(sources.Skipped + (sources.Skipped == 1 ? " Instrumentation was" : " Instrumentations were")
-                + " invalid and skipped (see above): pods that take it get nothing from it; fix it and run again");
+            var skipped = sources.Skipped + (sources.Skipped == 1 ? " Instrumentation was" : " Instrumentations were")
+                + " invalid and skipped (see above): pods that take it get nothing from it; fix it and run again";
+            report.Add(new OfflineFinding(FindingKind.InstrumentationSkipped, skipped, skipped) { File = source });
             return 1;
         }
 
         return failed ? 1 : 0;
     }
 
-    private static Dictionary<string, bool> CreateOptions()
+    private sealed record Request(string Namespace, string? Folder, Webhook.Injection.InjectionSettings Settings, ImageDefaults Images, bool Explain);
+
+    /// <summary>
+    /// A line of the shared snapshot loader as a finding: the text as it is; for JSON its kind, told by the loader's
+    /// line shapes (it gives lines, not documents, so these findings carry no document, line or field).
+    /// </summary>
+    private static void FromLoader(FindingReport report, string text, bool explained)
     {
-        var options = new Dictionary<string, bool>(StringComparer.Ordinal)
+        if (text.EndsWith(" is invalid and was skipped:", StringComparison.Ordinal))
         {
-            ["-f"] = true,
-            ["--filename"] = true,
-            ["--instrumentations"] = true,
-            ["--namespace"] = true,
-            ["--explain"] = false,
-        };
-        OperatorFlags.AddTo(options);
-        return options;
+            report.Heading(text);
+            return;
+        }
+
+        var kind = explained ? FindingKind.InstrumentationLoaded
+            : text.StartsWith("  ", StringComparison.Ordinal) ? FindingKind.InstrumentationInvalid
+            : text.EndsWith("; file skipped", StringComparison.Ordinal) ? FindingKind.InputUnreadable
+            : FindingKind.InstrumentationWarning;
+        report.Add(new OfflineFinding(kind, text, text.TrimStart()));
     }
 }

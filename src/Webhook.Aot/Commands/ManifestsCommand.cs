@@ -17,11 +17,25 @@ public static class ManifestsCommand
 
     private static readonly int s_maxCollectorNameLength = MaxNamespaceLength - "-collector".Length;
 
-    private static readonly Dictionary<string, bool> s_options = CreateOptions();
-
-    public static int Run(ReadOnlySpan<string> arguments, TextWriter output, TimeProvider clock)
+    public static readonly CommandDefinition Definition = new(Name, "print the install bundle as YAML for kubectl apply -f -, or an OpenTelemetry Collector",
+    [
+        CommandOption.Value("--namespace", "NS", "the namespace to install into", InstallTarget.DefaultNamespace),
+        CommandOption.Switch("--cert-manager", "a cert-manager Certificate instead of a generated CA and serving certificate (valid 1 year)"),
+        CommandOption.Value("--image", "IMAGE", "the webhook's image (with --collector: the collector's)", InstallTarget.DefaultImageRepository + ":" + ReleaseVersion.Current),
+        CommandOption.Value("--cert-dir", "DIR", "keep the generated CA and serving certificate in DIR (made on the first run, reused after), so the output is the same on every run"),
+        CommandOption.Switch("--service-monitor", "add a Prometheus Operator ServiceMonitor that scrapes /metrics"),
+        CommandOption.Switch("--telemetry-collector", "add an OpenTelemetry Collector and point the webhook's own OTLP export at it"),
+        CommandOption.Value("--collector", "NAME", "print an OpenTelemetry Collector NAME-collector instead of the bundle: OTLP on 4317 and 4318, the debug exporter"),
+        CommandOption.Switch("--events", "let the webhook record Kubernetes Events on the pods' workloads", defaultValue: true),
+        OperatorFlags.CrossNamespace,
+        .. OperatorFlags.Switches(),
+    ], static (line, output, _) => Run(line, output, TimeProvider.System))
     {
-        var line = CommandLine.Parse(Name, arguments, s_options);
+        Details = "The operator's switches given here are passed to serve in the Deployment. Exit 0, or 2 for usage errors.",
+    };
+
+    public static int Run(CommandLine line, TextWriter output, TimeProvider clock)
+    {
         if (line.Has("--collector"))
         {
             output.Write(BundleYaml.Write(CollectorBundle.Create(Collector(line))));
@@ -36,35 +50,9 @@ public static class ManifestsCommand
             ServiceMonitor = line.Switch("--service-monitor", whenAbsent: false),
             TelemetryCollector = line.Switch("--telemetry-collector", whenAbsent: false),
         };
-        var bundle = Bundle(target, CertManager(line), CertDir(line), clock.GetUtcNow());
+        var bundle = Bundle(target, line.Switch("--cert-manager", whenAbsent: false), CertDir(line), clock.GetUtcNow());
         output.Write(BundleYaml.Write(bundle));
         return 0;
-    }
-
-    private static Dictionary<string, bool> CreateOptions()
-    {
-        var options = new Dictionary<string, bool>(StringComparer.Ordinal)
-        {
-            ["--namespace"] = true,
-            ["--cert-manager"] = false,
-            ["--image"] = true,
-            ["--collector"] = true,
-            ["--cert-dir"] = true,
-            ["--service-monitor"] = false,
-            ["--telemetry-collector"] = false,
-            [Webhook.Injection.InjectionSettings.CrossNamespaceFlag] = true,
-            ["--events"] = false,
-            [Webhook.Injection.InjectionTable.MultiInstrumentation.Flag] = false,
-        };
-        foreach (var language in Webhook.Injection.InjectionTable.All)
-        {
-            if (language.Switch is { } rule)
-            {
-                options[rule.Flag] = false;
-            }
-        }
-
-        return options;
     }
 
     private static IReadOnlyList<BundleDocument> Bundle(InstallTarget target, bool certManager, string? certDir, DateTimeOffset now)
@@ -113,7 +101,7 @@ public static class ManifestsCommand
     /// </summary>
     private static CollectorTarget Collector(CommandLine line)
     {
-        if (line.Has("--cert-manager"))
+        if (line.Switch("--cert-manager", whenAbsent: false))
         {
             throw new UsageException("otel-webhook " + Name + ": --cert-manager is for the install bundle; leave it out with --collector");
         }
@@ -168,14 +156,6 @@ public static class ManifestsCommand
 
         return image;
     }
-
-    private static bool CertManager(CommandLine line) => line.Value("--cert-manager") switch
-    {
-        null => line.Has("--cert-manager"),
-        "true" => true,
-        "false" => false,
-        var other => throw new UsageException("otel-webhook " + Name + ": --cert-manager=" + other + " is not a boolean; use --cert-manager or --cert-manager=false"),
-    };
 
     /// <summary>RFC 1123 label, the rule the API server applies to namespace names.</summary>
     private static bool IsDnsLabel(string name) =>

@@ -12,24 +12,38 @@ namespace Webhook.Commands;
 /// </summary>
 public static class OperatorFlags
 {
-    /// <summary>Adds every switch (no separate value) and image flag (takes a value) to a command's options.</summary>
-    public static void AddTo(Dictionary<string, bool> options)
+    /// <summary><c>--cross-namespace-instrumentations</c>: whether a pod may name another namespace's Instrumentation.</summary>
+    public static readonly CommandOption CrossNamespace = CommandOption.Value(InjectionSettings.CrossNamespaceFlag, "allow|deny",
+        "deny: a pod naming another namespace's Instrumentation goes without that language (not an operator flag)", "allow", choices: ["allow", "deny"]);
+
+    /// <summary>The operator's switches: <c>--enable-multi-instrumentation</c> and one <c>--enable-&lt;language&gt;-instrumentation</c> per language that has one.</summary>
+    public static IEnumerable<CommandOption> Switches()
     {
-        options[InjectionTable.MultiInstrumentation.Flag] = false;
-        options[InjectionSettings.CrossNamespaceFlag] = true;
+        yield return CommandOption.Switch(InjectionTable.MultiInstrumentation.Flag, "inject several languages into one pod, each into the containers its annotation names",
+            InjectionTable.MultiInstrumentation.Default);
         foreach (var language in InjectionTable.All)
         {
             if (language.Switch is { } rule)
             {
-                options[rule.Flag] = false;
-            }
-
-            if (language.Image is { } image)
-            {
-                options[image.Flag] = true;
+                yield return CommandOption.Switch(rule.Flag, "inject " + language.Name + " into pods that ask for it", rule.Default);
             }
         }
     }
+
+    /// <summary>The operator's default image flags, <c>--auto-instrumentation-&lt;language&gt;-image</c>.</summary>
+    public static IEnumerable<CommandOption> ImageOptions()
+    {
+        foreach (var language in InjectionTable.All)
+        {
+            if (language.Image is { } image)
+            {
+                yield return CommandOption.Value(image.Flag, "IMAGE", "the " + language.Name + " agent image when the Instrumentation names none", image.Default);
+            }
+        }
+    }
+
+    /// <summary>Every operator option <c>inject</c> and <c>serve</c> take: switches, cross-namespace, images.</summary>
+    public static IEnumerable<CommandOption> All() => Switches().Append(CrossNamespace).Concat(ImageOptions());
 
     /// <summary>The switches from flags, then (when <paramref name="environment"/> is given) the operator's ENABLE_* variables, then the defaults.</summary>
     public static InjectionSettings Settings(CommandLine line, Func<string, string?>? environment = null)
@@ -91,19 +105,12 @@ public static class OperatorFlags
         if (environment?.Invoke(rule.EnvironmentVariable) is { } text)
         {
             // The operator reads an unparsable value as false without a word; here it stops the start-up instead.
-            return ParseBool(text) ?? throw new UsageException("otel-webhook " + line.Command + ": environment variable " + rule.EnvironmentVariable
+            return CommandLine.ParseBool(text) ?? throw new UsageException("otel-webhook " + line.Command + ": environment variable " + rule.EnvironmentVariable
                 + "=" + text + " is not a boolean; use true or false");
         }
 
         return null;
     }
-
-    private static bool? ParseBool(string text) => text switch
-    {
-        "1" or "t" or "T" or "true" or "TRUE" or "True" => true,
-        "0" or "f" or "F" or "false" or "FALSE" or "False" => false,
-        _ => null,
-    };
 
     /// <summary>A bare switch means true; a value is read as Go's strconv.ParseBool reads it, as the operator does.</summary>
     private static bool Boolean(CommandLine line, string flag) => line.Switch(flag, whenAbsent: true);

@@ -10,9 +10,26 @@ public static class ServeCommand
 {
     public const string Name = "serve";
 
-    public static int Run(ReadOnlySpan<string> arguments, TextWriter errors)
+    public static readonly CommandDefinition Definition = new(Name, "the admission webhook over HTTPS; the operator's flags apply as for inject",
+    [
+        CommandOption.Value("--instrumentations", "DIR", "read Instrumentations and Namespaces from a folder instead of the cluster"),
+        CommandOption.Value("--kubeconfig", "FILE", "the kubeconfig to watch the cluster with, instead of the pod's service account"),
+        CommandOption.Value("--listen-address", "ADDRESS", "the IP address to listen on", "every interface"),
+        CommandOption.Value("--port", "PORT", "the HTTPS port", ServeOptions.DefaultPort.ToString(CultureInfo.InvariantCulture)),
+        CommandOption.Value("--cert-dir", "DIR", "the folder holding tls.crt and tls.key, reloaded when they change", ServeOptions.DefaultCertDir),
+        CommandOption.Value("--log-level", "LEVEL", "the least severe log lines written", "info", choices: ["debug", "info", "warn", "error"]),
+        CommandOption.Value("--log-format", "FORMAT", "the shape of log lines", "json inside a pod, text elsewhere", choices: ["json", "text"]),
+        CommandOption.Value("--shutdown-timeout", "DURATION", "how long requests in flight may finish after SIGTERM (10s, 1m, 500ms)", "10s"),
+        CommandOption.Switch("--events", "record Kubernetes Events on the workloads of pods that asked for injection", defaultValue: true),
+        .. OperatorFlags.All(),
+    ], static (line, _, errors) => Run(line, errors))
     {
-        var options = Parse(arguments, Environment.GetEnvironmentVariable, TelemetrySettings.FromEnvironment(Environment.GetEnvironmentVariables()));
+        Details = "The operator's ENABLE_* and RELATED_IMAGE_* environment variables apply when the flag is not given.",
+    };
+
+    public static int Run(CommandLine line, TextWriter errors)
+    {
+        var options = Parse(line, Environment.GetEnvironmentVariable, TelemetrySettings.FromEnvironment(Environment.GetEnvironmentVariables()));
         try
         {
             return WebhookHost.RunAsync(options, new SnapshotSourceFactory()).GetAwaiter().GetResult();
@@ -26,21 +43,10 @@ public static class ServeCommand
     }
 
     public static ServeOptions Parse(ReadOnlySpan<string> arguments, Func<string, string?> environment, TelemetrySettings? telemetry = null)
+        => Parse(CommandLine.Parse(Definition, arguments), environment, telemetry);
+
+    private static ServeOptions Parse(CommandLine line, Func<string, string?> environment, TelemetrySettings? telemetry)
     {
-        var known = new Dictionary<string, bool>
-        {
-            ["--port"] = true,
-            ["--listen-address"] = true,
-            ["--cert-dir"] = true,
-            ["--instrumentations"] = true,
-            ["--kubeconfig"] = true,
-            ["--log-level"] = true,
-            ["--log-format"] = true,
-            ["--shutdown-timeout"] = true,
-            ["--events"] = false,
-        };
-        OperatorFlags.AddTo(known);
-        var line = CommandLine.Parse(Name, arguments, known);
         var port = line.Value("--port") is { } portText ? ParsePort(portText) : ServeOptions.DefaultPort;
         return new ServeOptions
         {

@@ -15,31 +15,50 @@ public static class ValidateCommand
 {
     public const string Name = "validate";
 
-    private static readonly Dictionary<string, bool> s_options = new() { ["-f"] = true, ["--filename"] = true };
-
-    public static int Run(ReadOnlySpan<string> arguments, TextWriter output, TextWriter errors)
+    public static readonly CommandDefinition Definition = new(Name, "check Instrumentation resources and print them with defaults applied",
+    [
+        CommandOption.Value("--filename", "FILE|DIR|-", "the file, the folder of YAML and JSON files, or - for standard input", alias: "-f"),
+        CommandOption.Value("--output", "FORMAT", "text: Instrumentations as YAML, findings on standard error; json: the findings as JSON", "text",
+            alias: "-o", choices: OutputFormat.Names),
+    ], Run)
     {
-        var line = CommandLine.Parse(Name, arguments, s_options);
-        var path = line.Value("-f") ?? line.Value("--filename");
+        Details = "Exit 0 when every Instrumentation is valid, 1 otherwise, 2 for usage errors.",
+    };
+
+    public static int Run(CommandLine line, TextWriter output, TextWriter errors)
+    {
+        var report = new FindingReport(errors, OutputFormat.IsJson(line));
+        var exitCode = Check(line.Value("--filename"), output, report);
+        if (report.IsJson)
+        {
+            report.WriteJson(output);
+        }
+
+        return exitCode;
+    }
+
+    private static int Check(string? path, TextWriter output, FindingReport report)
+    {
         var source = path ?? "";
         var unreadable = 0;
         var documents = new List<SourceDocument>();
         foreach (var (text, name, reason) in Inputs(path))
         {
             source = Directory.Exists(path) ? path! : name;
-            var problem = reason;
+            if (reason is not null)
+            {
+                report.Add(new OfflineFinding(FindingKind.InputUnreadable, reason, reason) { File = name });
+                unreadable++;
+                continue;
+            }
+
             try
             {
-                documents.AddRange(problem is null ? DocumentReader.Read(text!, name) : []);
+                documents.AddRange(DocumentReader.Read(text!, name));
             }
             catch (DocumentFormatException e)
             {
-                problem = e.Message;
-            }
-
-            if (problem is not null)
-            {
-                errors.WriteLine(problem);
+                report.Add(OfflineFinding.Unreadable(e, e.Message));
                 unreadable++;
             }
         }
@@ -57,7 +76,7 @@ public static class ValidateCommand
         {
             if (!InstrumentationLoader.IsInstrumentation(document))
             {
-                errors.WriteLine(document.Describe() + ": skipped, not an Instrumentation");
+                report.Add(OfflineFinding.About(document, FindingKind.NotAnInstrumentation, "skipped, not an Instrumentation"));
                 continue;
             }
 
@@ -65,37 +84,43 @@ public static class ValidateCommand
             var loaded = loader.Load(document);
             foreach (var warning in loaded.Warnings)
             {
-                errors.WriteLine("warning: " + document.Describe() + ": " + warning.Message);
+                report.Add(OfflineFinding.From(warning, document, FindingKind.InstrumentationWarning, "warning: " + document.Describe() + ": " + warning.Message));
             }
 
             if (loaded.Instrumentation is null)
             {
                 failed++;
-                errors.WriteLine(document.Describe() + " is invalid:");
+                report.Heading(document.Describe() + " is invalid:");
                 foreach (var error in loaded.Errors)
                 {
-                    errors.WriteLine("  " + error);
+                    report.Add(OfflineFinding.From(error, document, FindingKind.InstrumentationInvalid, "  " + error));
                 }
 
                 continue;
             }
 
-            foreach (var note in InstrumentationEndpointNotes.Of(document, loaded.Instrumentation).Concat(PlaceholderNotes.Of(document, loaded.Instrumentation)))
+            foreach (var note in InstrumentationEndpointNotes.Of(document, loaded.Instrumentation))
             {
-                errors.WriteLine("note: " + note);
+                report.Add(OfflineFinding.From(note, document, FindingKind.ExporterEndpoint, "note: " + note));
+            }
+
+            foreach (var note in PlaceholderNotes.Of(document, loaded.Instrumentation))
+            {
+                report.Add(OfflineFinding.From(note, document, FindingKind.Placeholder, "note: " + note));
             }
 
             valid.Add(ToJson(loaded.Instrumentation));
         }
 
-        if (valid.Count > 0)
+        if (valid.Count > 0 && !report.IsJson)
         {
             output.Write(YamlWriter.ToYaml(valid));
         }
 
         if (seen == 0)
         {
-            errors.WriteLine(source + ": no Instrumentation found (documents need kind: Instrumentation)");
+            const string NoneFound = "no Instrumentation found (documents need kind: Instrumentation)";
+            report.Add(new OfflineFinding(FindingKind.NoInstrumentationFound, source + ": " + NoneFound, NoneFound) { File = source });
             return 1;
         }
 

@@ -9,6 +9,9 @@ public static class VersionCommand
 {
     public const string Name = "version";
 
+    public static readonly CommandDefinition Definition = new(Name, "print the version, the resource it serves and the default images (also: otel-webhook --version)", [],
+        static (_, output, _) => Run(output));
+
     public static int Run(TextWriter output)
     {
         var version = typeof(VersionCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";

@@ -5,7 +5,7 @@ using Webhook.Json;
 namespace Webhook.Offline;
 
 /// <summary>
-/// What <c>inject</c> says about each document on standard error, every line prefixed with the document
+/// What <c>inject</c> says about each document, as text every line prefixed with the document
 /// (<c>deploy.yaml, document 2 (Deployment "shop"): …</c>): warnings, problems and notes always, and with
 /// <c>--explain</c> the decision per language and why.
 /// </summary>
@@ -13,12 +13,12 @@ public sealed class InjectReport
 {
     private const string NotInjected = "not injected: ";
 
-    private readonly TextWriter _errors;
+    private readonly FindingReport _report;
     private readonly bool _explain;
 
-    public InjectReport(TextWriter errors, bool explain)
+    public InjectReport(FindingReport report, bool explain)
     {
-        _errors = errors;
+        _report = report;
         _explain = explain;
     }
 
@@ -29,21 +29,21 @@ public sealed class InjectReport
             return;
         }
 
-        var where = document.Describe() + ": ";
         if (outcome.Skipped is { } skipped)
         {
-            _errors.WriteLine(where + skipped);
+            _report.Add(OfflineFinding.About(document, FindingKind.DocumentSkipped, skipped));
             return;
         }
 
         foreach (var path in outcome.MisplacedAnnotations)
         {
-            _errors.WriteLine(where + path + ": ignored here, the webhook reads it only from pods; move it to " + kind.TemplateField + ".metadata.annotations");
+            _report.Add(OfflineFinding.About(document, FindingKind.AnnotationMisplaced, path + ": ignored here, the webhook reads it only from pods; move it to "
+                + kind.TemplateField + ".metadata.annotations", path));
         }
 
         if (outcome.Error is { } error)
         {
-            _errors.WriteLine(where + error);
+            _report.Add(OfflineFinding.About(document, FindingKind.DocumentError, error));
         }
 
         if (outcome.Result is not { } result)
@@ -51,28 +51,28 @@ public sealed class InjectReport
             return;
         }
 
-        var explained = _explain ? Explain(where, kind, outcome, result) : [];
+        var explained = _explain ? Explain(document, kind, outcome, result) : [];
         if (_explain && result.Patch is not null)
         {
-            ExplainAddedContainers(where, document, outcome, kind);
+            ExplainAddedContainers(document, outcome, kind);
         }
 
         foreach (var warning in result.Warnings)
         {
             if (!explained.Contains(warning.Message))
             {
-                _errors.WriteLine(where + InTemplate(kind, warning.Message));
+                _report.Add(AtField(document, FindingKind.InjectionWarning, InTemplate(kind, warning.Message)) with { Reason = warning.Reason });
             }
         }
 
         foreach (var note in outcome.Notes)
         {
-            _errors.WriteLine(where + InTemplate(kind, note));
+            _report.Add(AtField(document, FindingKind.InjectionNote, InTemplate(kind, note)));
         }
     }
 
     /// <summary>Writes the decisions and returns their reasons, so a warning saying the same is not repeated.</summary>
-    private HashSet<string> Explain(string where, WorkloadKind kind, InjectOutcome outcome, MutationResult result)
+    private HashSet<string> Explain(SourceDocument document, WorkloadKind kind, InjectOutcome outcome, MutationResult result)
     {
         var reasons = new HashSet<string>(StringComparer.Ordinal);
         var subject = kind.IsPod ? "pod" : "pod template";
@@ -80,12 +80,13 @@ public sealed class InjectReport
         {
             foreach (var annotation in outcome.OptedOut)
             {
-                _errors.WriteLine(where + "the " + subject + " opts out: " + annotation + " is \"false\", which wins over its namespace's value");
+                _report.Add(OfflineFinding.About(document, FindingKind.OptedOut, "the " + subject + " opts out: " + annotation + " is \"false\", which wins over its namespace's value",
+                    kind.TemplateField + ".metadata.annotations[" + annotation + "]"));
             }
 
             if (outcome.OptedOut.Count == 0)
             {
-                _errors.WriteLine(where + "no inject annotation on the " + subject + " or its namespace");
+                _report.Add(OfflineFinding.About(document, FindingKind.NotRequested, "no inject annotation on the " + subject + " or its namespace"));
             }
 
             return reasons;
@@ -96,7 +97,11 @@ public sealed class InjectReport
         {
             decided.Add(decision.Language);
             reasons.Add(decision.Reason);
-            _errors.WriteLine(where + decision.Language + ": " + (decision.Injected ? "" : NotInjected) + InTemplate(kind, decision.Reason));
+            var finding = OfflineFinding.About(document, decision.Injected ? FindingKind.Injected : FindingKind.NotInjected,
+                decision.Language + ": " + (decision.Injected ? "" : NotInjected) + InTemplate(kind, decision.Reason));
+
+            // The decision stands for the warning that says the same (not written again): it keeps the warning's code.
+            _report.Add(WarningSaying(result, decision.Reason) is { } warning ? finding with { Kind = FindingKind.InjectionWarning, Reason = warning.Reason } : finding);
         }
 
         // A selection problem with one language leaves the whole pod unchanged, and only that language has a decision.
@@ -106,19 +111,20 @@ public sealed class InjectReport
             {
                 if (!decided.Contains(language))
                 {
-                    _errors.WriteLine(where + language + ": " + NotInjected + "the " + (kind.IsPod ? "pod" : "pod template") + " was left unchanged (see above)");
+                    _report.Add(OfflineFinding.About(document, FindingKind.NotInjected,
+                        language + ": " + NotInjected + "the " + (kind.IsPod ? "pod" : "pod template") + " was left unchanged (see above)"));
                 }
             }
         }
 
         foreach (var line in outcome.Overrides)
         {
-            _errors.WriteLine(where + line);
+            _report.Add(AtField(document, FindingKind.AnnotationOverride, line));
         }
 
         if (result.Patch is not null && kind.OfflineOwnerNote is { } note)
         {
-            _errors.WriteLine(where + "note: " + note);
+            _report.Add(OfflineFinding.About(document, FindingKind.OwnerNote, "note: " + note) with { Message = note });
         }
 
         return reasons;
@@ -128,7 +134,7 @@ public sealed class InjectReport
     /// The init containers (and the Go sidecar) the injection added, by name: the guide's first check in a cluster is
     /// whether they ran, and <c>kubectl describe pod</c> lists them by these names.
     /// </summary>
-    private void ExplainAddedContainers(string where, SourceDocument document, InjectOutcome outcome, WorkloadKind kind)
+    private void ExplainAddedContainers(SourceDocument document, InjectOutcome outcome, WorkloadKind kind)
     {
         foreach (var list in (string[])["initContainers", "containers"])
         {
@@ -136,9 +142,9 @@ public sealed class InjectReport
             var added = ContainerNames(outcome.Json, kind, list).Where(name => !before.Contains(name)).ToList();
             if (added.Count > 0)
             {
-                _errors.WriteLine(where + "adds " + (list == "initContainers" ? "init container" : "container") + (added.Count > 1 ? "s " : " ")
+                _report.Add(OfflineFinding.About(document, FindingKind.ContainersAdded, "adds " + (list == "initContainers" ? "init container" : "container") + (added.Count > 1 ? "s " : " ")
                     + string.Join(", ", added) + " (kubectl describe pod lists " + (added.Count > 1 ? "them" : "it") + " under "
-                    + (list == "initContainers" ? "Init Containers" : "Containers") + ")");
+                    + (list == "initContainers" ? "Init Containers" : "Containers") + ")"));
             }
         }
     }
@@ -164,6 +170,29 @@ public sealed class InjectReport
         }
 
         return names;
+    }
+
+    private static InjectionWarning? WarningSaying(MutationResult result, string message)
+    {
+        foreach (var warning in result.Warnings)
+        {
+            if (warning.Message == message)
+            {
+                return warning;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A finding whose message starts with the field it is about (<c>spec.template.metadata.annotations[…]: …</c>), placed at that field's line.</summary>
+    private static OfflineFinding AtField(SourceDocument document, FindingKind kind, string message)
+    {
+        var colon = message.IndexOf(": ", StringComparison.Ordinal);
+        var path = colon > 0 && (message.StartsWith("metadata.", StringComparison.Ordinal) || message.StartsWith("spec.", StringComparison.Ordinal))
+            ? message[..colon]
+            : null;
+        return OfflineFinding.About(document, kind, message, path);
     }
 
     /// <summary>The engine names pod fields (<c>metadata.annotations[…]</c>); in a workload they sit under the pod template.</summary>

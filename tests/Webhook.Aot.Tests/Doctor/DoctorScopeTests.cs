@@ -160,8 +160,12 @@ public sealed class DoctorScopeTests
         var output = new StringWriter();
 
         CommandShell.Run(["--help"], output, new StringWriter());
+        CommandShell.Run(["doctor", "--help"], output, new StringWriter());
 
-        Assert.Contains("doctor [--kubeconfig FILE] [--context NAME] [-n NS | -A] [KIND/NAME] [-o text|json]", output.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"\n  doctor +read-only: for each workload that asks for injection", output.ToString());
+        Assert.Contains("usage: otel-webhook doctor [options] [KIND/NAME]", output.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"\n  -n, --namespace NS +the namespace to look in \[default: the context's namespace, else default\]", output.ToString());
+        Assert.Matches(@"\n  -A, --all-namespaces\[=true\|false\] +look in every namespace", output.ToString());
     }
 
     [Fact]

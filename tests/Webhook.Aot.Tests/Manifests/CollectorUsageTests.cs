@@ -50,8 +50,7 @@ public sealed class CollectorUsageTests
     {
         var output = new StringWriter();
 
-        Assert.Equal(0, CommandShell.Run(["--help"], output, TextWriter.Null));
-        Assert.Contains("manifests --collector NAME [--namespace NS] [--image IMAGE]", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("print an OpenTelemetry Collector instead of the bundle", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, CommandShell.Run(["help", "manifests"], output, TextWriter.Null));
+        Assert.Matches(@"\n      --collector NAME +print an OpenTelemetry Collector NAME-collector instead of the bundle", output.ToString());
     }
 }

@@ -55,11 +55,14 @@ public sealed class InjectFixture : IDisposable
         return path;
     }
 
-    public static InjectRun Run(params string[] arguments)
+    public static InjectRun Run(params string[] arguments) => Shell(["inject", .. arguments]);
+
+    /// <summary>Any command line, through the binary's own entry point.</summary>
+    public static InjectRun Shell(params string[] arguments)
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var exitCode = CommandShell.Run(["inject", .. arguments], output, errors);
+        var exitCode = CommandShell.Run(arguments, output, errors);
         return new InjectRun(exitCode, output.ToString(), errors.ToString());
     }
 
