@@ -30,7 +30,7 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
             metrics.Request(Path, failure, Stopwatch.GetElapsedTime(started).TotalSeconds);
             if (AdmissionSpan.Current is { } refused)
             {
-                AdmissionSpan.Describe(refused, failure);
+                AdmissionSpanTags.Describe(refused, failure);
             }
 
             return;
@@ -78,7 +78,7 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
         var body = review.Body!.Memory.Span;
         if (AdmissionSpan.Current is { } span)
         {
-            AdmissionSpan.Describe(span, review.Uid, body[review.View.Namespace], workspace.Pod.Name.Length > 0 ? workspace.Pod.Name : workspace.Pod.GenerateName + "*",
+            AdmissionSpanTags.Describe(span, review.Uid, body[review.View.Namespace], workspace.Pod.Name.Length > 0 ? workspace.Pod.Name : workspace.Pod.GenerateName + "*",
                 outcome, result);
         }
 

@@ -56,7 +56,7 @@ public sealed class ValidateEndpoint(ImageDefaults images, WebhookMetrics metric
         metrics.Request(Path, outcome, Stopwatch.GetElapsedTime(started).TotalSeconds);
         if (AdmissionSpan.Current is { } span)
         {
-            AdmissionSpan.Describe(span, outcome);
+            AdmissionSpanTags.Describe(span, outcome);
         }
     }
 }

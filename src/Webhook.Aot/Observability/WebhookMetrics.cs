@@ -90,26 +90,6 @@ public sealed class WebhookMetrics : IDisposable
 
     public void Warned(WarningReason reason) => _warnings.Add(1, new KeyValuePair<string, object?>("reason", Label(reason)));
 
-    /// <summary>The warnings of one admission, and the languages injected when the pod was patched.</summary>
-    public void Decided(MutationResult mutation, AdmissionOutcome outcome)
-    {
-        // Indexed loops: a foreach over the IReadOnlyList would allocate an enumerator on every admission.
-        var warnings = mutation.Warnings;
-        for (var i = 0; i < warnings.Count; i++)
-        {
-            Warned(warnings[i].Reason);
-        }
-
-        var decisions = mutation.Decisions;
-        for (var i = 0; i < decisions.Count; i++)
-        {
-            if (decisions[i].Injected && outcome == AdmissionOutcome.Patched)
-            {
-                Injected(decisions[i].Language);
-            }
-        }
-    }
-
     /// <summary>The metric label of a warning reason (snake_case of its name).</summary>
     public static string Label(WarningReason reason) => (uint)reason < (uint)s_warningLabels.Length ? s_warningLabels[(int)reason] : WarningLabel(reason);
 

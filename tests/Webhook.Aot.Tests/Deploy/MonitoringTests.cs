@@ -101,6 +101,10 @@ public sealed partial class MonitoringTests(MonitoringTests.ServedMetrics served
         public async Task InitializeAsync()
         {
             await using var host = await RunningHost.StartAsync(RunningHost.DemoInstrumentation);
+            // A series appears once it has a point: one injected pod and one that names a missing Instrumentation (a warning).
+            var review = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "testdata", "admission", "java-pod.review.json"));
+            await PostAsync(host, review);
+            await PostAsync(host, review.Replace("inject-java\":\"true\"", "inject-java\":\"missing\"", StringComparison.Ordinal));
             foreach (var line in (await host.MetricsAsync()).Split('\n'))
             {
                 if (line.Split(' ') is ["#", "TYPE", var name, var type])
@@ -111,5 +115,12 @@ public sealed partial class MonitoringTests(MonitoringTests.ServedMetrics served
         }
 
         public Task DisposeAsync() => Task.CompletedTask;
+
+        private static async Task PostAsync(RunningHost host, string review)
+        {
+            using var content = new StringContent(review, System.Text.Encoding.UTF8, "application/json");
+            using var response = await host.Client.PostAsync(Webhook.Admission.MutateEndpoint.Path, content);
+            response.EnsureSuccessStatusCode();
+        }
     }
 }

@@ -11,7 +11,7 @@ public static class RecordingMetrics
 {
     private static readonly Lazy<(WebhookMetrics Metrics, WebhookTelemetry Telemetry)> s_instance = new(() =>
     {
-        var metrics = new WebhookMetrics(() => 1, () => 1, () => 0);
+        var metrics = new WebhookMetrics(() => DateTimeOffset.UnixEpoch, () => 1, () => 0);
         var telemetry = WebhookTelemetry.Start(metrics.Meter, new TelemetrySettings(new Dictionary<string, string>
         {
             [TelemetrySettings.Endpoint] = "http://127.0.0.1:9",

@@ -11,12 +11,16 @@ public sealed class AlertingMetricsTests
     public void Render_BuildInfo_IsOneWithTheReleaseVersionAndRuntime()
     {
         using var metrics = new WebhookMetrics(() => null, () => 0, () => 0);
-        using var exporter = new PrometheusExporter(metrics.Meter);
+        using var telemetry = WebhookTelemetry.Start(metrics.Meter, TelemetrySettings.None, "test");
+        var exporter = telemetry.Prometheus;
 
         var line = SampleLine(exporter.Render(), WebhookMetrics.BuildInfo);
 
-        Assert.StartsWith(WebhookMetrics.BuildInfo + "{version=\"" + ReleaseVersion.Current + "\",revision=\"", line, StringComparison.Ordinal);
-        Assert.EndsWith(",runtime=\"" + RuntimeInformation.FrameworkDescription + "\"} 1", line, StringComparison.Ordinal);
+        Assert.StartsWith(WebhookMetrics.BuildInfo + "{", line, StringComparison.Ordinal);
+        Assert.EndsWith("} 1", line, StringComparison.Ordinal);
+        Assert.Contains("version=\"" + ReleaseVersion.Current + "\"", line, StringComparison.Ordinal);
+        Assert.Contains("revision=\"", line, StringComparison.Ordinal);
+        Assert.Contains("runtime=\"" + RuntimeInformation.FrameworkDescription + "\"", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -24,13 +28,13 @@ public sealed class AlertingMetricsTests
     {
         DateTimeOffset? publishedAt = null;
         using var metrics = new WebhookMetrics(() => publishedAt, () => 0, () => 0);
-        using var exporter = new PrometheusExporter(metrics.Meter);
+        using var telemetry = WebhookTelemetry.Start(metrics.Meter, TelemetrySettings.None, "test");
+        var exporter = telemetry.Prometheus;
 
         var before = exporter.Render();
         publishedAt = DateTimeOffset.FromUnixTimeSeconds(1_780_000_000);
         var after = exporter.Render();
 
-        Assert.Contains("# TYPE " + WebhookMetrics.SnapshotLastSuccess + " gauge\n", before, StringComparison.Ordinal);
         Assert.Null(SampleLineOrNull(before, WebhookMetrics.SnapshotLastSuccess));
         Assert.Equal(WebhookMetrics.SnapshotLastSuccess + " 1780000000", SampleLine(after, WebhookMetrics.SnapshotLastSuccess));
         Assert.DoesNotContain("otel_webhook_snapshot_age_seconds", after, StringComparison.Ordinal);
@@ -41,7 +45,8 @@ public sealed class AlertingMetricsTests
     {
         var notAfter = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
         using var metrics = new WebhookMetrics(() => null, () => 0, () => 0, certificateNotAfter: () => notAfter);
-        using var exporter = new PrometheusExporter(metrics.Meter);
+        using var telemetry = WebhookTelemetry.Start(metrics.Meter, TelemetrySettings.None, "test");
+        var exporter = telemetry.Prometheus;
 
         var first = SampleLine(exporter.Render(), WebhookMetrics.CertificateExpiry);
         notAfter = DateTimeOffset.FromUnixTimeSeconds(1_810_000_000);
@@ -55,7 +60,8 @@ public sealed class AlertingMetricsTests
     public void Render_RequestsInFlight_CountsStartedLessFinishedPerEndpoint()
     {
         using var metrics = new WebhookMetrics(() => null, () => 0, () => 0);
-        using var exporter = new PrometheusExporter(metrics.Meter);
+        using var telemetry = WebhookTelemetry.Start(metrics.Meter, TelemetrySettings.None, "test");
+        var exporter = telemetry.Prometheus;
 
         metrics.RequestStarted("/mutate-v1-pod");
         metrics.RequestStarted("/mutate-v1-pod");

@@ -26,7 +26,7 @@ public sealed class OtlpExportTests
     public void Dispose_EndpointSet_ExportsTheWebhookAndRuntimeMetricsAsServiceOtelWebhook()
     {
         using var receiver = new OtlpReceiver();
-        using var metrics = new WebhookMetrics(() => 3, () => 1, () => 0);
+        using var metrics = new WebhookMetrics(() => DateTimeOffset.FromUnixTimeSeconds(3), () => 1, () => 0);
         var telemetry = WebhookTelemetry.Start(metrics.Meter, Settings(receiver), "1.2.3");
 
         metrics.Request(MutateEndpoint.Path, AdmissionOutcome.Patched, 0.002);
@@ -38,7 +38,7 @@ public sealed class OtlpExportTests
         var names = resource.Items.Select(i => (i.Scope, Name: i.Item.String(1))).ToList();
         Assert.Contains(("otel-webhook", WebhookMetrics.Requests), names);
         Assert.Contains(("otel-webhook", WebhookMetrics.Duration), names);
-        Assert.Contains(("otel-webhook", WebhookMetrics.SnapshotAge), names);
+        Assert.Contains(("otel-webhook", WebhookMetrics.SnapshotLastSuccess), names);
         Assert.Contains(("System.Runtime", "dotnet.gc.collections"), names);
         Assert.Contains(("System.Runtime", "dotnet.process.memory.working_set"), names);
     }
@@ -84,7 +84,7 @@ public sealed class OtlpExportTests
     {
         using var receiver = new OtlpReceiver();
         var uid = UniqueUid();
-        var host = await RunningHost.StartAsync(Instrumentation, Settings(receiver, (TelemetrySettings.TracesExporter, "otlp"), ("OTEL_TRACES_SAMPLER", "parentbased_always_on")));
+        var host = await RunningHost.StartAsync(Instrumentation, telemetry: Settings(receiver, (TelemetrySettings.TracesExporter, "otlp"), ("OTEL_TRACES_SAMPLER", "parentbased_always_on")));
         var parent = ActivityContext.Parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null);
         try
         {
@@ -119,7 +119,7 @@ public sealed class OtlpExportTests
     {
         using var receiver = new OtlpReceiver();
         var uid = UniqueUid();
-        var host = await RunningHost.StartAsync(Instrumentation, Settings(receiver, (TelemetrySettings.TracesExporter, "otlp"), ("OTEL_TRACES_SAMPLER", "always_off")));
+        var host = await RunningHost.StartAsync(Instrumentation, telemetry: Settings(receiver, (TelemetrySettings.TracesExporter, "otlp"), ("OTEL_TRACES_SAMPLER", "always_off")));
         try
         {
             await PostReviewAsync(host, uid, traceparent: null);
