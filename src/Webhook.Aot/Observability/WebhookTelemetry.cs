@@ -21,6 +21,11 @@ public sealed class WebhookTelemetry : IDisposable
     /// <summary>Meters published by .NET itself (names from the runtime's and ASP.NET Core's documented built-in metrics).</summary>
     public static readonly string[] BuiltInMeters = ["System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
 
+    /// <summary>Label sets kept per metric stream: far more than any of ours has (warnings by reason are the most, a few dozen).</summary>
+    public const int MaxLabelSetsPerMetric = 256;
+
+    private static readonly MetricStreamConfiguration s_bounded = new() { CardinalityLimit = MaxLabelSetsPerMetric };
+
     private readonly MeterProvider _meters;
     private readonly TracerProvider? _traces;
 
@@ -54,7 +59,8 @@ public sealed class WebhookTelemetry : IDisposable
             .AddMeter(webhookMeter.Name)
             .AddMeter(BuiltInMeters)
             // A process normally holds one of each; tests run several servers side by side, and each reads its own.
-            .AddView(instrument => IsAnotherServers(instrument, webhookMeter, hostMeters) ? MetricStreamConfiguration.Drop : null)
+            // The SDK reserves room for 2,000 label sets per stream and reader up front; ours have tens at most.
+            .AddView(instrument => IsAnotherServers(instrument, webhookMeter, hostMeters) ? MetricStreamConfiguration.Drop : s_bounded)
             .SetExemplarFilter(ExemplarFilterType.AlwaysOff)
             .AddReader(prometheus.Reader);
         if (settings.ExportsMetrics)

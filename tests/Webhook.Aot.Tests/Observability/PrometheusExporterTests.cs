@@ -93,6 +93,28 @@ public sealed class PrometheusExporterTests
         Assert.Contains("otel_webhook_test_build_info{version=\"1.2.3\"} 1\n", text);
     }
 
+    /// <summary>
+    /// The SDK reserves room per stream for as many label sets as it may keep (2,000 by default, per reader); ours keep
+    /// <see cref="WebhookTelemetry.MaxLabelSetsPerMetric"/>, and what goes past it is folded into one overflow series (the SDK keeps one point of the limit for it, and may show it beside the limit).
+    /// </summary>
+    [Fact]
+    public void Render_MoreLabelSetsThanTheLimit_KeepsTheLimitAndFoldsTheRest()
+    {
+        using var metrics = new WebhookMetrics(() => null, () => 0, () => 0);
+        var many = metrics.Meter.CreateCounter<long>("otel_webhook_test_many", description: "A counter of many label sets.");
+        using var telemetry = WebhookTelemetry.Start(metrics.Meter, TelemetrySettings.None, "test");
+
+        const int sent = WebhookTelemetry.MaxLabelSetsPerMetric + 100;
+        for (var i = 0; i < sent; i++)
+        {
+            many.Add(1, new KeyValuePair<string, object?>("item", "i" + i));
+        }
+
+        var series = telemetry.Prometheus.Render().Split('\n').Where(static line => line.StartsWith("otel_webhook_test_many_total{", StringComparison.Ordinal)).ToList();
+        Assert.InRange(series.Count, WebhookTelemetry.MaxLabelSetsPerMetric - 1, WebhookTelemetry.MaxLabelSetsPerMetric + 1);
+        Assert.Equal(sent, series.Sum(static line => long.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     /// <summary>The runtime's and the process's own metrics, from .NET's built-in System.Runtime meter, in Prometheus names.</summary>
     [Fact]
     public void Render_RuntimeMeter_ServesGcAndProcessMetricsWithUnitSuffixes()
