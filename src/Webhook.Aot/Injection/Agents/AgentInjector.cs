@@ -3,7 +3,9 @@ using System.Collections.Immutable;
 using Webhook.Crd;
 using Webhook.Injection.Env;
 using Webhook.Injection.Pods;
+using Webhook.Injection.Patching;
 using Webhook.Injection.Sdk;
+using Webhook.Injection.Snapshot;
 using Webhook.Injection.Selection;
 using Webhook.Injection.Table;
 using Webhook.Injection.Text;
@@ -17,6 +19,9 @@ namespace Webhook.Injection.Agents;
 /// </summary>
 public static class AgentInjector
 {
+    /// <summary>The placeholder of the target container's name in the table's texts.</summary>
+    public const string ContainerToken = "{container}";
+
     /// <summary>
     /// The init container's command, expanded; reused (not rented from ArrayPool: the pool gives its arrays up on a
     /// full garbage collection, and the next admission would allocate one).
@@ -29,10 +34,12 @@ public static class AgentInjector
         var rule = selected.Rule;
         var instrumentation = selected.Instrumentation;
         var block = rule.SpecField is null ? null : instrumentation.Spec!.Language(rule.SpecField);
-        if (!TryPlatform(context, rule, out var placeholders))
+        if (!TryPlatform(context, rule, out var placeholders, out var platformOption))
         {
             return;
         }
+
+        var prebuilt = context.Snapshot.Prebuilt(instrumentation).Language(rule, platformOption);
 
         var description = new TextBuilder(stackalloc char[1024]);
         description.Append("injected into ");
@@ -45,14 +52,14 @@ public static class AgentInjector
                 continue;
             }
 
-            SdkEnv.AppendAll(context.Changes.Fragments, target.Env, block?.Env);
+            SdkEnv.AppendAll(target.Env, prebuilt.Env);
             ApplyEnv(context, target, rule, block, placeholders, EnvStage.Language);
             if (rule.Volume is { } volume && rule.ContainerMountPath is { } mountPath)
             {
-                context.Changes.AddMount(target, volume.Name, TextCache.Replace(mountPath, "{container}", target.Name));
+                context.Changes.AddMount(target, volume.Name, TextCache.Replace(mountPath, ContainerToken, target.Name));
             }
 
-            SdkEnv.AddCommon(context.Changes.Fragments, target, instrumentation);
+            SdkEnv.AddCommon(context, target, instrumentation);
             ApplyEnv(context, target, rule, block, placeholders, EnvStage.AfterCommon);
             SdkEnv.AddSdk(context, target, target, instrumentation);
             description.Append(injected++ == 0 ? "" : ", ");
@@ -66,7 +73,7 @@ public static class AgentInjector
             return;
         }
 
-        AddPodParts(context, rule, instrumentation, block, targets[0], placeholders);
+        AddPodParts(context, rule, instrumentation, block, targets[0], placeholders, prebuilt);
         description.Append(" from Instrumentation ");
         description.Append(instrumentation.Metadata?.Namespace);
         description.Append('/');
@@ -75,9 +82,10 @@ public static class AgentInjector
     }
 
     /// <summary>The platform annotation picks the placeholders (Python glibc/musl, .NET runtime); an unknown value skips the language.</summary>
-    private static bool TryPlatform(InjectionContext context, LanguageRule rule, out ImmutableArray<NamedText> placeholders)
+    private static bool TryPlatform(InjectionContext context, LanguageRule rule, out ImmutableArray<NamedText> placeholders, out int platformOption)
     {
         placeholders = [];
+        platformOption = 0;
         if (rule.Platform is not { } platform)
         {
             return true;
@@ -85,11 +93,12 @@ public static class AgentInjector
 
         var value = context.Effective(platform.Annotation);
         var chosen = value.Length == 0 ? platform.Default : value;
-        foreach (var option in platform.Options)
+        for (var i = 0; i < platform.Options.Length; i++)
         {
-            if (option.Value == chosen)
+            if (platform.Options[i].Value == chosen)
             {
-                placeholders = option.Placeholders;
+                placeholders = platform.Options[i].Placeholders;
+                platformOption = i;
                 return true;
             }
         }
@@ -159,8 +168,9 @@ public static class AgentInjector
         }
     }
 
+    /// <summary>The volume and the init container, once per pod: copied from <paramref name="prebuilt"/>, with the first target's security context.</summary>
     private static void AddPodParts(InjectionContext context, LanguageRule rule, Instrumentation instrumentation, ILanguageSpec? block,
-        ContainerView firstTarget, ImmutableArray<NamedText> placeholders)
+        ContainerView firstTarget, ImmutableArray<NamedText> placeholders, PrebuiltLanguage prebuilt)
     {
         if (rule.InitContainer is not { } init || context.Changes.HasInitContainer(init.Name))
         {
@@ -170,18 +180,12 @@ public static class AgentInjector
         var fragments = context.Changes.Fragments;
         if (rule.Volume is { } volume)
         {
-            context.Changes.AddVolume(volume.Name, InstrumentationVolume.Json(fragments, volume.Name, block, volume));
+            context.Changes.AddVolume(volume.Name, prebuilt.Volume);
         }
 
-        var command = t_command ??= new List<string>();
-        command.Clear();
-        foreach (var word in init.Command)
-        {
-            command.Add(Expand(word, firstTarget, placeholders));
-        }
-
-        var json = InitContainerJson.Agent(fragments, init.Name, block?.Image ?? "", CollectionsMarshal.AsSpan(command), block?.InitContainerResources,
-            instrumentation, firstTarget, rule.Volume?.Name ?? init.Name, init.MountPath, withPullPolicy: true);
+        var json = prebuilt.InitContainer is { } initContainer
+            ? InitContainerJson.FromPrebuilt(fragments, initContainer, prebuilt.SecurityContextAt, firstTarget)
+            : PodSpecificInitContainer(fragments, rule, init, instrumentation, block, firstTarget, placeholders);
 
         context.Changes.AddInitContainer(init.Name, json, firstTarget.IsInit ? firstTarget : null);
         if (block is Java { Extensions.Count: > 0 } java)
@@ -190,9 +194,24 @@ public static class AgentInjector
         }
     }
 
+    /// <summary>An init container whose command names the target container: written for each pod.</summary>
+    private static ReadOnlyMemory<byte> PodSpecificInitContainer(FragmentBuffer fragments, LanguageRule rule, InitContainerRule init, Instrumentation instrumentation,
+        ILanguageSpec? block, ContainerView firstTarget, ImmutableArray<NamedText> placeholders)
+    {
+        var command = t_command ??= new List<string>();
+        command.Clear();
+        foreach (var word in init.Command)
+        {
+            command.Add(Expand(word, firstTarget, placeholders));
+        }
+
+        return InitContainerJson.Agent(fragments, init.Name, block?.Image ?? "", CollectionsMarshal.AsSpan(command), block?.InitContainerResources,
+            instrumentation, firstTarget, rule.Volume?.Name ?? init.Name, init.MountPath, withPullPolicy: true);
+    }
+
     internal static string Expand(string text, ContainerView container, ImmutableArray<NamedText> placeholders)
     {
-        var result = TextCache.Replace(text, "{container}", container.Name);
+        var result = TextCache.Replace(text, ContainerToken, container.Name);
         foreach (var placeholder in placeholders)
         {
             result = TextCache.Replace(result, placeholder.Token, placeholder.Value);

@@ -60,7 +60,7 @@ public static class GoSidecarHook
         var fragments = context.Changes.Fragments;
         SdkEnv.AppendAll(fragments, sidecar.Env, go.Env);
         context.Changes.AddVolume(KernelDebugVolume, GoSidecarJson.KernelDebugVolumeJson(fragments));
-        SdkEnv.AddCommon(fragments, sidecar, instrumentation);
+        SdkEnv.AddCommon(context, sidecar, instrumentation);
         SdkEnv.AddSdk(context, sidecar, app, instrumentation);
         context.Changes.NewContainers.Add((SidecarName, GoSidecarJson.Container(fragments, sidecar, go, instrumentation)));
 

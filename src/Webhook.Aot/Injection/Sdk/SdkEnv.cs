@@ -17,12 +17,18 @@ public static class SdkEnv
     private const string NodeNameReference = "$(" + NodeNameEnv + ")";
     private const string PodUidReference = "$(OTEL_RESOURCE_ATTRIBUTES_POD_UID)";
 
+    private static readonly EnvEntry s_podIp = PrewrittenEnv.FieldRef("OTEL_POD_IP", "status.podIP");
+    private static readonly EnvEntry s_nodeIp = PrewrittenEnv.FieldRef("OTEL_NODE_IP", "status.hostIP");
+    private static readonly EnvEntry s_podName = PrewrittenEnv.FieldRef("OTEL_RESOURCE_ATTRIBUTES_POD_NAME", "metadata.name");
+    private static readonly EnvEntry s_podUid = PrewrittenEnv.FieldRef("OTEL_RESOURCE_ATTRIBUTES_POD_UID", "metadata.uid");
+    private static readonly EnvEntry s_nodeName = PrewrittenEnv.FieldRef(NodeNameEnv, "spec.nodeName");
+
     /// <summary>Step B: <c>OTEL_NODE_IP</c> and <c>OTEL_POD_IP</c> first, then <c>spec.env</c> where absent.</summary>
-    public static void AddCommon(FragmentBuffer fragments, ContainerView container, Instrumentation instrumentation)
+    public static void AddCommon(InjectionContext context, ContainerView container, Instrumentation instrumentation)
     {
-        EnvList.PrependIfAbsent(container.Env, EnvEntry.FieldRef("OTEL_POD_IP", "status.podIP"));
-        EnvList.PrependIfAbsent(container.Env, EnvEntry.FieldRef("OTEL_NODE_IP", "status.hostIP"));
-        AppendAll(fragments, container.Env, instrumentation.Spec?.Env);
+        EnvList.PrependIfAbsent(container.Env, s_podIp);
+        EnvList.PrependIfAbsent(container.Env, s_nodeIp);
+        AppendAll(container.Env, context.Snapshot.Prebuilt(instrumentation).CommonEnv);
     }
 
     /// <summary>Appends Instrumentation env entries where no entry of that name exists, copying them as written.</summary>
@@ -39,6 +45,15 @@ public static class SdkEnv
             {
                 env.Add(Copy(fragments, entry));
             }
+        }
+    }
+
+    /// <summary>Appends prewritten entries (<see cref="PrewrittenEnv"/>) where no entry of that name exists.</summary>
+    public static void AppendAll(List<EnvEntry> env, EnvEntry[] entries)
+    {
+        foreach (var entry in entries)
+        {
+            EnvList.AppendIfAbsent(env, entry);
         }
     }
 
@@ -75,6 +90,7 @@ public static class SdkEnv
     {
         var pod = context.Pod;
         var spec = instrumentation.Spec!;
+        var prebuilt = context.Snapshot.Prebuilt(instrumentation);
         var env = target.Env;
         var existing = context.ExistingAttributeKeys;
         var attributes = context.Attributes;
@@ -82,9 +98,9 @@ public static class SdkEnv
         ResourceAttributes.Compute(context, app, instrumentation, existing, attributes);
 
         EnvList.AppendIfAbsent(env, EnvEntry.Literal("OTEL_SERVICE_NAME", ServiceName.Choose(pod, app, instrumentation, attributes)));
-        if (spec.Exporter?.Endpoint is { Length: > 0 } endpoint)
+        if (prebuilt.Endpoint is { } endpoint)
         {
-            EnvList.AppendIfAbsent(env, EnvEntry.Literal("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint));
+            EnvList.AppendIfAbsent(env, endpoint);
         }
 
         if (spec.Exporter?.Tls is { } tls)
@@ -92,11 +108,11 @@ public static class SdkEnv
             ExporterTls.Apply(context, target, tls);
         }
 
-        EnvList.AppendIfAbsent(env, EnvEntry.FieldRef("OTEL_RESOURCE_ATTRIBUTES_POD_NAME", "metadata.name"));
+        EnvList.AppendIfAbsent(env, s_podName);
         SetUnlessUserSet(attributes, existing, "k8s.pod.name", ResourceAttributes.PodNamePlaceholder);
         if (spec.Resource?.AddK8sUIDAttributes == true && !attributes.ContainsKey("k8s.pod.uid") && !existing.Contains("k8s.pod.uid"))
         {
-            EnvList.AppendIfAbsent(env, EnvEntry.FieldRef("OTEL_RESOURCE_ATTRIBUTES_POD_UID", "metadata.uid"));
+            EnvList.AppendIfAbsent(env, s_podUid);
             attributes["k8s.pod.uid"] = PodUidReference;
         }
 
@@ -110,22 +126,22 @@ public static class SdkEnv
 
         if (!attributes.ContainsKey("k8s.node.name") && !existing.Contains("k8s.node.name"))
         {
-            EnvList.AppendIfAbsent(env, EnvEntry.FieldRef(NodeNameEnv, "spec.nodeName"));
+            EnvList.AppendIfAbsent(env, s_nodeName);
             attributes["k8s.node.name"] = NodeNameReference;
         }
 
         WriteResourceAttributes(context, target, attributes.Serialize());
-        if (spec.Propagators is { Count: > 0 } propagators)
+        if (prebuilt.Propagators is { } propagators)
         {
-            EnvList.AppendIfAbsent(env, EnvEntry.Literal("OTEL_PROPAGATORS", Join(propagators)));
+            EnvList.AppendIfAbsent(env, propagators);
         }
 
-        if (spec.Sampler?.Type is { Length: > 0 } sampler && !EnvList.Contains(env, "OTEL_TRACES_SAMPLER") && !EnvList.Contains(env, "OTEL_TRACES_SAMPLER_ARG"))
+        if (prebuilt.Sampler is { } sampler && !EnvList.Contains(env, "OTEL_TRACES_SAMPLER") && !EnvList.Contains(env, "OTEL_TRACES_SAMPLER_ARG"))
         {
-            env.Add(EnvEntry.Literal("OTEL_TRACES_SAMPLER", sampler));
-            if (spec.Sampler.Argument is { Length: > 0 } argument)
+            env.Add(sampler);
+            if (prebuilt.SamplerArgument is { } argument)
             {
-                env.Add(EnvEntry.Literal("OTEL_TRACES_SAMPLER_ARG", argument));
+                env.Add(argument);
             }
         }
 
@@ -152,22 +168,6 @@ public static class SdkEnv
             var value = target.Env[index].Value ?? "";
             EnvList.SetValue(target.Env, index, value.EndsWith(',') ? TextCache.Concat(value, serialized) : TextCache.Concat(value, ",", serialized));
         }
-    }
-
-    private static string Join(List<string> values)
-    {
-        var text = new TextBuilder(stackalloc char[1024]);
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (i > 0)
-            {
-                text.Append(',');
-            }
-
-            text.Append(values[i]);
-        }
-
-        return text.ToCachedString();
     }
 
     /// <summary>The operator forces <c>k8s.pod.name</c> even over the user's own value, duplicating the key; we leave the user's.</summary>

@@ -18,6 +18,9 @@ public sealed class InstrumentationSnapshot
     /// <summary>Each Instrumentation's injected-marker entries, computed here once so that an admission only copies them.</summary>
     private readonly Dictionary<Instrumentation, byte[][]> _markerEntries = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Each Instrumentation's pod-independent injection bytes (<see cref="PrebuiltInstrumentation"/>), gone with this snapshot.</summary>
+    private readonly Dictionary<Instrumentation, PrebuiltInstrumentation> _prebuilt = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Namespaces with an inject annotation: their pods may ask for injection without an annotation of their own.</summary>
     private readonly HashSet<string> _injectingNamespaces = new(StringComparer.Ordinal);
 
@@ -33,6 +36,7 @@ public sealed class InstrumentationSnapshot
 
             list.Add(instrumentation);
             _markerEntries[instrumentation] = InjectedMarkerJson.Entries(instrumentation);
+            _prebuilt[instrumentation] = new PrebuiltInstrumentation(instrumentation);
             Count++;
         }
 
@@ -106,6 +110,13 @@ public sealed class InstrumentationSnapshot
     /// <summary>The <see cref="InjectedMarker"/> entry of <paramref name="rule"/>'s language injected from <paramref name="instrumentation"/>.</summary>
     public ReadOnlyMemory<byte> MarkerEntry(Instrumentation instrumentation, LanguageRule rule)
         => _markerEntries.TryGetValue(instrumentation, out var entries) ? entries[(int)rule.Language] : InjectedMarkerJson.Entry(instrumentation, rule);
+
+    /// <summary>
+    /// What injecting from <paramref name="instrumentation"/> adds to every pod, written once for this snapshot; built
+    /// anew (and not kept) for an Instrumentation the snapshot does not hold.
+    /// </summary>
+    public PrebuiltInstrumentation Prebuilt(Instrumentation instrumentation)
+        => _prebuilt.TryGetValue(instrumentation, out var prebuilt) ? prebuilt : new PrebuiltInstrumentation(instrumentation);
 
     public string? NamespaceAnnotation(string ns, string key)
         => _namespaces.TryGetValue(ns, out var info) && info.Annotations.TryGetValue(key, out var value) ? value : null;

@@ -81,7 +81,7 @@ public static class WebServerModule
     /// <summary>The common env and the SDK env, as for every other language; the modules themselves do not read them.</summary>
     public static void AddSdkEnv(InjectionContext context, ContainerView container, Instrumentation instrumentation)
     {
-        SdkEnv.AddCommon(context.Changes.Fragments, container, instrumentation);
+        SdkEnv.AddCommon(context, container, instrumentation);
         SdkEnv.AddSdk(context, container, container, instrumentation);
     }
 
