@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Webhook.Injection.Pods;
 
@@ -9,7 +10,7 @@ public static class JsonFragments
     public static void WriteEnv(Utf8JsonWriter writer, List<EnvEntry> env)
     {
         writer.WriteStartArray();
-        foreach (var entry in env)
+        foreach (ref readonly var entry in CollectionsMarshal.AsSpan(env))
         {
             WriteEnvEntry(writer, entry);
         }

@@ -25,6 +25,11 @@ public static class PatchWriter
     private static readonly JsonEncodedText s_markerAnnotationName = JsonEncodedText.Encode(InjectedMarker.AnnotationName);
     private static readonly JsonEncodedText s_markerLabelName = JsonEncodedText.Encode(InjectedMarker.LabelName);
 
+    /// <summary>The names every operation writes, escaped once (a span name is checked for escaping at each write).</summary>
+    private static readonly JsonEncodedText s_op = JsonEncodedText.Encode("op"u8);
+    private static readonly JsonEncodedText s_path = JsonEncodedText.Encode("path"u8);
+    private static readonly JsonEncodedText s_value = JsonEncodedText.Encode("value"u8);
+
     public static byte[] Write(PodChanges changes)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
@@ -71,7 +76,7 @@ public static class PatchWriter
             if (container.EnvChanged)
             {
                 Op(writer, container.HasEnv ? "replace"u8 : "add"u8, path[..container.WritePath(path, "env"u8)]);
-                writer.WritePropertyName("value"u8);
+                writer.WritePropertyName(s_value);
                 JsonFragments.WriteEnv(writer, container.Env);
                 writer.WriteEndObject();
             }
@@ -86,7 +91,7 @@ public static class PatchWriter
             if (container.MountsChanged)
             {
                 Op(writer, container.HasVolumeMounts ? "replace"u8 : "add"u8, path[..container.WritePath(path, "volumeMounts"u8)]);
-                writer.WritePropertyName("value"u8);
+                writer.WritePropertyName(s_value);
                 writer.WriteStartArray();
                 foreach (var mount in container.VolumeMounts)
                 {
@@ -114,7 +119,7 @@ public static class PatchWriter
                 if (!started)
                 {
                     Op(writer, "add"u8, "/spec/initContainers"u8);
-                    writer.WritePropertyName("value"u8);
+                    writer.WritePropertyName(s_value);
                     writer.WriteStartArray();
                     started = true;
                 }
@@ -141,7 +146,7 @@ public static class PatchWriter
             {
                 Utf8Formatter.TryFormat(i, path[prefix.Length..], out var digits);
                 Op(writer, "add"u8, path[..(prefix.Length + digits)]);
-                writer.WritePropertyName("value"u8);
+                writer.WritePropertyName(s_value);
                 writer.WriteRawValue(slot.Json.Span, skipInputValidation: true);
                 writer.WriteEndObject();
             }
@@ -159,7 +164,7 @@ public static class PatchWriter
         if (!hasArray)
         {
             Op(writer, "add"u8, path);
-            writer.WritePropertyName("value"u8);
+            writer.WritePropertyName(s_value);
             writer.WriteStartArray();
             foreach (var (_, json) in items)
             {
@@ -174,7 +179,7 @@ public static class PatchWriter
         foreach (var (_, json) in items)
         {
             Op(writer, "add"u8, appendPath);
-            writer.WritePropertyName("value"u8);
+            writer.WritePropertyName(s_value);
             writer.WriteRawValue(json.Span, skipInputValidation: true);
             writer.WriteEndObject();
         }
@@ -188,7 +193,7 @@ public static class PatchWriter
     {
         var pod = changes.Pod;
         var length = InjectedMarkerJson.ValueLength(changes.MarkerEntries);
-        Span<byte> value = length <= MaxStackMarkerLength ? stackalloc byte[MaxStackMarkerLength] : new byte[length];
+        Span<byte> value = length <= MaxStackMarkerLength ? stackalloc byte[length] : new byte[length];
         value = value[..InjectedMarkerJson.WriteValue(changes.MarkerEntries, value)];
         if (!pod.HasMetadata)
         {
@@ -209,7 +214,7 @@ public static class PatchWriter
         if (pod.HasAnnotations)
         {
             Op(writer, "add"u8, s_markerAnnotationPath);
-            writer.WritePropertyName("value"u8);
+            writer.WritePropertyName(s_value);
         }
         else
         {
@@ -253,7 +258,7 @@ public static class PatchWriter
     private static void Op(Utf8JsonWriter writer, ReadOnlySpan<byte> op, ReadOnlySpan<byte> path)
     {
         writer.WriteStartObject();
-        writer.WriteString("op"u8, op);
-        writer.WriteString("path"u8, path);
+        writer.WriteString(s_op, op);
+        writer.WriteString(s_path, path);
     }
 }

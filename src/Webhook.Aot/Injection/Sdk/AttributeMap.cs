@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Sdk;
@@ -59,7 +60,7 @@ public sealed class AttributeMap
     /// <summary><c>key=value</c> pairs in ordinal key order joined by commas, values unescaped (as the operator writes them).</summary>
     public string Serialize()
     {
-        _entries.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        SortByKey(CollectionsMarshal.AsSpan(_entries));
         if (_index is not null)
         {
             Reindex();
@@ -79,6 +80,26 @@ public sealed class AttributeMap
         }
 
         return text.ToCachedString();
+    }
+
+    /// <summary>
+    /// Ordinal key order by insertion: about fifteen distinct keys, mostly in order already (the layers set them in a
+    /// fixed order), where a general sort through a comparison delegate cost more than the rest of the serialization.
+    /// </summary>
+    private static void SortByKey(Span<KeyValuePair<string, string>> entries)
+    {
+        for (var i = 1; i < entries.Length; i++)
+        {
+            var entry = entries[i];
+            var j = i - 1;
+            while (j >= 0 && string.CompareOrdinal(entries[j].Key, entry.Key) > 0)
+            {
+                entries[j + 1] = entries[j];
+                j--;
+            }
+
+            entries[j + 1] = entry;
+        }
     }
 
     private void Reindex()
