@@ -42,10 +42,10 @@ public sealed class RequestBody : IDisposable
     /// or with <see cref="AdmissionOutcome.Overloaded"/> when <paramref name="budget"/> cannot hold it. A read that
     /// throws (client gone, body too slow) gives back what it took before the exception leaves. Completes without
     /// waiting when the whole body has already arrived (the usual case: the API server sends a review in one go), so
-    /// that an admission costs no asynchronous state unless it really waits for bytes.
+    /// that an admission costs no asynchronous state unless it really waits for bytes. Only a read that waits is
+    /// cancelled when the client goes (<see cref="HttpContext.RequestAborted"/>, which Kestrel makes on first use).
     /// </summary>
-    public static ValueTask<(RequestBody? Body, AdmissionOutcome Refusal)> ReadAsync(
-        HttpRequest request, int maxBytes, BodyBudget budget, CancellationToken cancellationToken)
+    public static ValueTask<(RequestBody? Body, AdmissionOutcome Refusal)> ReadAsync(HttpRequest request, int maxBytes, BodyBudget budget)
     {
         if (request.ContentLength > maxBytes)
         {
@@ -71,7 +71,7 @@ public sealed class RequestBody : IDisposable
             throw;
         }
 
-        return ReadRestAsync(reader, copy, cancellationToken);
+        return ReadRestAsync(reader, copy, request.HttpContext.RequestAborted);
     }
 
     private static async ValueTask<(RequestBody? Body, AdmissionOutcome Refusal)> ReadRestAsync(PipeReader reader, BodyCopy copy, CancellationToken cancellationToken)

@@ -49,7 +49,7 @@ public sealed class ReviewRequest : IDisposable
             return Fail(AdmissionOutcome.UnsupportedMediaType, AdmissionOutcomes.Message(AdmissionOutcome.UnsupportedMediaType) + ", not " + EchoedText.Quote(contentType));
         }
 
-        var (body, refusal) = await RequestBody.ReadAsync(context.Request, RequestBody.MaxBytes, BodyBudget.Shared, context.RequestAborted);
+        var (body, refusal) = await RequestBody.ReadAsync(context.Request, RequestBody.MaxBytes, BodyBudget.Shared);
         if (body is null)
         {
             var outcome = refusal == AdmissionOutcome.Overloaded ? refusal : AdmissionOutcome.TooLarge;

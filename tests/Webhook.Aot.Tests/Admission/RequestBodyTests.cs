@@ -22,7 +22,7 @@ public sealed class RequestBodyTests
         var (request, pipe) = Request(declared: ServeOptions.MaxRequestBytes);
         await pipe.Writer.WriteAsync(new byte[300]);
 
-        var read = RequestBody.ReadAsync(request, ServeOptions.MaxRequestBytes, budget, CancellationToken.None).AsTask();
+        var read = RequestBody.ReadAsync(request, ServeOptions.MaxRequestBytes, budget).AsTask();
         await WaitUntil(() => budget.InUseBytes > 0);
         Assert.False(read.IsCompleted);
         Assert.InRange(budget.InUseBytes, 300, RequestBody.InitialBytes);
@@ -39,7 +39,7 @@ public sealed class RequestBodyTests
         var budget = new BodyBudget(400 * 1024);
         var (slowRequest, slowPipe) = Request(declared: 200 * 1024);
         await slowPipe.Writer.WriteAsync(new byte[150 * 1024]);
-        var slow = RequestBody.ReadAsync(slowRequest, ServeOptions.MaxRequestBytes, budget, CancellationToken.None);
+        var slow = RequestBody.ReadAsync(slowRequest, ServeOptions.MaxRequestBytes, budget);
         await WaitUntil(() => budget.InUseBytes == 200 * 1024); // grown to what it declared once past 128 KiB
 
         var (refused, refusal) = await ReadWhole(budget, 250 * 1024);
@@ -78,7 +78,7 @@ public sealed class RequestBodyTests
         await pipe.Writer.WriteAsync(new byte[300 * 1024]);
         await pipe.Writer.CompleteAsync();
 
-        var (body, refusal) = await RequestBody.ReadAsync(request, 256 * 1024, budget, CancellationToken.None);
+        var (body, refusal) = await RequestBody.ReadAsync(request, 256 * 1024, budget);
 
         Assert.Null(body);
         Assert.Equal(AdmissionOutcome.TooLarge, refusal);
@@ -92,7 +92,7 @@ public sealed class RequestBodyTests
         var sent = new byte[3 * 1024 * 1024 + 17];
         new Random(7).NextBytes(sent);
         var (request, pipe) = Request(declared: sent.Length);
-        var read = RequestBody.ReadAsync(request, ServeOptions.MaxRequestBytes, budget, CancellationToken.None);
+        var read = RequestBody.ReadAsync(request, ServeOptions.MaxRequestBytes, budget);
         for (var offset = 0; offset < sent.Length; offset += 100_000)
         {
             await pipe.Writer.WriteAsync(sent.AsMemory(offset, Math.Min(100_000, sent.Length - offset)));
@@ -122,7 +122,7 @@ public sealed class RequestBodyTests
         {
             var request = Arrived(sent);
             var before = GC.GetAllocatedBytesForCurrentThread();
-            var read = RequestBody.ReadAsync(request, ServeOptions.MaxRequestBytes, budget, CancellationToken.None);
+            var read = RequestBody.ReadAsync(request, ServeOptions.MaxRequestBytes, budget);
             var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
             Assert.True(read.IsCompletedSuccessfully, "the read waited for a body that had arrived whole");
@@ -151,7 +151,7 @@ public sealed class RequestBodyTests
         var (request, pipe) = Request(declared: size);
         await pipe.Writer.WriteAsync(new byte[size]);
         await pipe.Writer.CompleteAsync();
-        return await RequestBody.ReadAsync(request, ServeOptions.MaxRequestBytes, budget, CancellationToken.None);
+        return await RequestBody.ReadAsync(request, ServeOptions.MaxRequestBytes, budget);
     }
 
     private static (HttpRequest Request, Pipe Pipe) Request(long? declared)
