@@ -109,8 +109,7 @@ public sealed class RequestBodyTests
 
     /// <summary>
     /// The API server sends a review in one go, so its body has usually arrived whole when the endpoint starts: reading
-    /// it then costs the body object alone, not a task or the state of an asynchronous read (which cost more than 100 B
-    /// per admission before).
+    /// it then costs the body object alone, not a task or the state of an asynchronous read, each larger than the bound.
     /// </summary>
     [Fact]
     public async Task A_body_that_has_arrived_whole_is_read_without_waiting_and_allocates_only_the_body()
