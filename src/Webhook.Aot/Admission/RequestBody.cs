@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Numerics;
 using Microsoft.AspNetCore.Http;
 using Webhook.Memory;
@@ -39,57 +40,56 @@ public sealed class RequestBody : IDisposable
     /// <summary>
     /// The body; or null with <see cref="AdmissionOutcome.TooLarge"/> when it exceeds <paramref name="maxBytes"/>,
     /// or with <see cref="AdmissionOutcome.Overloaded"/> when <paramref name="budget"/> cannot hold it. A read that
-    /// throws (client gone, body too slow) gives back what it took before the exception leaves.
+    /// throws (client gone, body too slow) gives back what it took before the exception leaves. Completes without
+    /// waiting when the whole body has already arrived (the usual case: the API server sends a review in one go), so
+    /// that an admission costs no asynchronous state unless it really waits for bytes. Only a read that waits is
+    /// cancelled when the client goes (<see cref="HttpContext.RequestAborted"/>, which Kestrel makes on first use).
     /// </summary>
-    public static async Task<(RequestBody? Body, AdmissionOutcome Refusal)> ReadAsync(
-        HttpRequest request, int maxBytes, BodyBudget budget, CancellationToken cancellationToken)
+    public static ValueTask<(RequestBody? Body, AdmissionOutcome Refusal)> ReadAsync(HttpRequest request, int maxBytes, BodyBudget budget)
     {
         if (request.ContentLength > maxBytes)
         {
-            return (null, AdmissionOutcome.TooLarge);
+            return new((null, AdmissionOutcome.TooLarge));
         }
 
         // What the client declared bounds how far the buffer grows; it takes nothing before the bytes come.
-        var growthLimit = (int)Math.Min(request.ContentLength ?? maxBytes, maxBytes);
-        byte[] buffer = [];
-        var length = 0;
+        var copy = new BodyCopy(budget, maxBytes, (int)Math.Min(request.ContentLength ?? maxBytes, maxBytes));
         var reader = request.BodyReader;
         try
         {
-            while (true)
+            while (reader.TryRead(out var read))
             {
-                var read = await reader.ReadAsync(cancellationToken);
-                foreach (var segment in read.Buffer)
+                if (copy.Take(reader, read) is { } done)
                 {
-                    var needed = length + segment.Length;
-                    if (needed > maxBytes)
-                    {
-                        reader.AdvanceTo(read.Buffer.End);
-                        Release(budget, ref buffer);
-                        return (null, AdmissionOutcome.TooLarge);
-                    }
-
-                    if (needed > buffer.Length && !TryGrow(budget, ref buffer, length, needed, Math.Max(growthLimit, needed)))
-                    {
-                        reader.AdvanceTo(read.Buffer.End);
-                        Release(budget, ref buffer);
-                        return (null, AdmissionOutcome.Overloaded);
-                    }
-
-                    segment.Span.CopyTo(buffer.AsSpan(length));
-                    length = needed;
-                }
-
-                reader.AdvanceTo(read.Buffer.End);
-                if (read.IsCompleted)
-                {
-                    return (new RequestBody(budget, buffer, length), default);
+                    return new(done);
                 }
             }
         }
         catch
         {
-            Release(budget, ref buffer);
+            copy.Release();
+            throw;
+        }
+
+        return ReadRestAsync(reader, copy, request.HttpContext.RequestAborted);
+    }
+
+    private static async ValueTask<(RequestBody? Body, AdmissionOutcome Refusal)> ReadRestAsync(PipeReader reader, BodyCopy copy, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                var read = await reader.ReadAsync(cancellationToken);
+                if (copy.Take(reader, read) is { } done)
+                {
+                    return done;
+                }
+            }
+        }
+        catch
+        {
+            copy.Release();
             throw;
         }
     }
@@ -98,6 +98,47 @@ public sealed class RequestBody : IDisposable
     {
         var buffer = Interlocked.Exchange(ref _buffer, []);
         Release(_budget, ref buffer);
+    }
+
+    /// <summary>
+    /// The bytes copied so far: takes each read's bytes, growing the buffer within the budget, and says when the
+    /// body is whole or refused. A struct: the reading path that waits takes it over by value when it starts, and the
+    /// one that does not allocates nothing for it.
+    /// </summary>
+    private struct BodyCopy(BodyBudget budget, int maxBytes, int growthLimit)
+    {
+        private byte[] _buffer = [];
+        private int _length;
+
+        /// <summary>Copies <paramref name="read"/> and consumes it; the result once the body is whole or refused, else null (read again).</summary>
+        public (RequestBody? Body, AdmissionOutcome Refusal)? Take(PipeReader reader, ReadResult read)
+        {
+            foreach (var segment in read.Buffer)
+            {
+                var needed = _length + segment.Length;
+                if (needed > maxBytes)
+                {
+                    reader.AdvanceTo(read.Buffer.End);
+                    Release();
+                    return (null, AdmissionOutcome.TooLarge);
+                }
+
+                if (needed > _buffer.Length && !TryGrow(budget, ref _buffer, _length, needed, Math.Max(growthLimit, needed)))
+                {
+                    reader.AdvanceTo(read.Buffer.End);
+                    Release();
+                    return (null, AdmissionOutcome.Overloaded);
+                }
+
+                segment.Span.CopyTo(_buffer.AsSpan(_length));
+                _length = needed;
+            }
+
+            reader.AdvanceTo(read.Buffer.End);
+            return read.IsCompleted ? (new RequestBody(budget, _buffer, _length), default) : null;
+        }
+
+        public void Release() => RequestBody.Release(budget, ref _buffer);
     }
 
     /// <summary>Doubles the buffer (at least to <paramref name="needed"/>, at most to <paramref name="limit"/>), taking the new size from the budget first.</summary>

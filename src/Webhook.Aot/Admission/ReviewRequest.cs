@@ -30,7 +30,7 @@ public sealed class ReviewRequest : IDisposable
 
     public ReadOnlySpan<byte> Uid => Body!.Memory.Span[View.Uid];
 
-    public static async Task<ReviewRequest> ReadAsync(HttpContext context, string expectedKind)
+    public static async ValueTask<ReviewRequest> ReadAsync(HttpContext context, string expectedKind)
     {
         var review = await ReadBodyAsync(context);
         return review.Failure is null ? review.Parse(expectedKind) : review;
@@ -38,9 +38,10 @@ public sealed class ReviewRequest : IDisposable
 
     /// <summary>
     /// The media type and size checks and the body alone; <see cref="Parse"/> reads the envelope, so that a caller
-    /// can do that synchronously, with per-thread storage in hand.
+    /// can do that synchronously, with per-thread storage in hand. Completes without waiting when the body has
+    /// arrived whole and is not large (<see cref="RequestBody.ReadAsync"/>).
     /// </summary>
-    public static async Task<ReviewRequest> ReadBodyAsync(HttpContext context)
+    public static async ValueTask<ReviewRequest> ReadBodyAsync(HttpContext context)
     {
         var contentType = context.Request.ContentType ?? "";
         if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
@@ -48,7 +49,7 @@ public sealed class ReviewRequest : IDisposable
             return Fail(AdmissionOutcome.UnsupportedMediaType, AdmissionOutcomes.Message(AdmissionOutcome.UnsupportedMediaType) + ", not " + EchoedText.Quote(contentType));
         }
 
-        var (body, refusal) = await RequestBody.ReadAsync(context.Request, RequestBody.MaxBytes, BodyBudget.Shared, context.RequestAborted);
+        var (body, refusal) = await RequestBody.ReadAsync(context.Request, RequestBody.MaxBytes, BodyBudget.Shared);
         if (body is null)
         {
             var outcome = refusal == AdmissionOutcome.Overloaded ? refusal : AdmissionOutcome.TooLarge;

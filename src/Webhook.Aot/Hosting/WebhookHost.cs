@@ -24,6 +24,9 @@ namespace Webhook.Hosting;
 /// </summary>
 public static class WebhookHost
 {
+    /// <summary>ASP.NET Core's per-request log category (request started and finished, at Information and Debug).</summary>
+    public const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     public static async Task<int> RunAsync(ServeOptions options, ISnapshotSourceFactory sources, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -34,6 +37,12 @@ public static class WebhookHost
             // ASP.NET Core logs four lines per request at Information; at admission rates that costs a third of the
             // throughput (docs/performance.md). Our own request logs are at Debug.
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+            // Hosting starts an Activity for every request whenever this logger is enabled at all, for the trace ids
+            // of its per-request lines, which it writes at Information and below. Off, it starts none: the spans the
+            // webhook exports are its own (AdmissionSpan), Kestrel's errors have a category of their own, and a
+            // pipeline that fails to build still ends the start with its exception.
+            builder.Logging.AddFilter(HostingDiagnosticsCategory, LogLevel.None);
         }
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 

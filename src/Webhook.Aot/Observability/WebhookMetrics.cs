@@ -8,7 +8,8 @@ namespace Webhook.Observability;
 /// <summary>
 /// The webhook's one Meter and its instruments. Names are constants; every instrument on the Meter, of any kind, is
 /// read by the OpenTelemetry SDK (<see cref="WebhookTelemetry"/>), which /metrics renders in Prometheus text and OTLP
-/// exports. Recording allocates nothing: labels are constant strings, and the SDK finds a seen label set without allocating.
+/// exports. Recording allocates nothing: the counts are fields (<see cref="LabelledCounts"/>) the SDK reads when it
+/// collects, and the one histogram's label is a constant string, whose series the SDK finds without allocating.
 /// </summary>
 public sealed class WebhookMetrics : IDisposable
 {
@@ -33,11 +34,13 @@ public sealed class WebhookMetrics : IDisposable
     /// <summary>Each reason's label, made once: a warning's metric costs no string.</summary>
     private static readonly string[] s_warningLabels = Enum.GetValues<WarningReason>().Select(WarningLabel).ToArray();
 
-    private readonly Counter<long> _requests;
+    // Counted in fields and observed when metrics are collected (LabelledCounts says why); the duration stays a
+    // histogram, which has no observable form.
+    private readonly LabelledCounts _requests = new("endpoint", "outcome");
     private readonly Histogram<double> _duration;
-    private readonly Counter<long> _injections;
-    private readonly Counter<long> _warnings;
-    private readonly UpDownCounter<long> _inFlight;
+    private readonly LabelledCounts _injections = new("language");
+    private readonly LabelledCounts _warnings = new("reason");
+    private readonly LabelledCounts _inFlight = new("endpoint");
 
     /// <summary>
     /// <paramref name="snapshotPublishedAt"/> and <paramref name="certificateNotAfter"/> answer null while there is
@@ -47,12 +50,12 @@ public sealed class WebhookMetrics : IDisposable
         Func<DateTimeOffset?>? certificateNotAfter = null)
     {
         Meter = new Meter(MeterName);
-        _requests = Meter.CreateCounter<long>(Requests, description: "Admission requests by endpoint and outcome.");
+        Meter.CreateObservableCounter(Requests, _requests.Observe, description: "Admission requests by endpoint and outcome.");
         _duration = Meter.CreateHistogram(Duration, unit: "s", description: "Time from request body read to response written.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBounds });
-        _injections = Meter.CreateCounter<long>(Injections, description: "Languages injected into pods.");
-        _warnings = Meter.CreateCounter<long>(Warnings, description: "Admission warnings returned, by reason.");
-        _inFlight = Meter.CreateUpDownCounter<long>(InFlight, description: "Admission requests being answered now, by endpoint.");
+        Meter.CreateObservableCounter(Injections, _injections.Observe, description: "Languages injected into pods.");
+        Meter.CreateObservableCounter(Warnings, _warnings.Observe, description: "Admission warnings returned, by reason.");
+        Meter.CreateObservableUpDownCounter(InFlight, _inFlight.Observe, description: "Admission requests being answered now, by endpoint.");
         Meter.CreateObservableGauge(BuildInfo, BuildLabels, description: "Always 1; the labels say which build is running.");
         Meter.CreateObservableGauge(SnapshotLastSuccess, () => UnixSeconds(snapshotPublishedAt()), unit: "s",
             description: "When the current snapshot was published, in Unix seconds; no point before the first.");
@@ -77,18 +80,18 @@ public sealed class WebhookMetrics : IDisposable
     /// <summary>One answered request; <paramref name="outcome"/> is the outcome's metric label (<c>patched</c>, <c>bad_request</c>, …).</summary>
     public void Request(string endpoint, string outcome, double seconds)
     {
-        _requests.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint), new KeyValuePair<string, object?>("outcome", outcome));
+        _requests.Add(1, endpoint, outcome);
         _duration.Record(seconds, new KeyValuePair<string, object?>("endpoint", endpoint));
     }
 
     /// <summary>Counts a request as in flight until <see cref="RequestFinished"/>; call both with the same endpoint.</summary>
-    public void RequestStarted(string endpoint) => _inFlight.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint));
+    public void RequestStarted(string endpoint) => _inFlight.Add(1, endpoint);
 
-    public void RequestFinished(string endpoint) => _inFlight.Add(-1, new KeyValuePair<string, object?>("endpoint", endpoint));
+    public void RequestFinished(string endpoint) => _inFlight.Add(-1, endpoint);
 
-    public void Injected(string language) => _injections.Add(1, new KeyValuePair<string, object?>("language", language));
+    public void Injected(string language) => _injections.Add(1, language);
 
-    public void Warned(WarningReason reason) => _warnings.Add(1, new KeyValuePair<string, object?>("reason", Label(reason)));
+    public void Warned(WarningReason reason) => _warnings.Add(1, Label(reason));
 
     /// <summary>The metric label of a warning reason (snake_case of its name).</summary>
     public static string Label(WarningReason reason) => (uint)reason < (uint)s_warningLabels.Length ? s_warningLabels[(int)reason] : WarningLabel(reason);

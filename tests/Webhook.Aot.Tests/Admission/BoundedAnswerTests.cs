@@ -81,8 +81,7 @@ public sealed class BoundedAnswerTests
         var store = new SnapshotStore();
         store.Publish(Snapshot());
         var endpoint = new MutateEndpoint(store, InjectionSettings.Defaults, s_metrics, log);
-        var (context, answer) = Support.ReviewPost.Create(body);
-        endpoint.HandleAsync(context).GetAwaiter().GetResult();
-        return (context.Response.StatusCode, Encoding.UTF8.GetString(answer.ToArray()));
+        var (status, answer) = Support.ReviewPost.AnswerAsync(endpoint.HandleAsync, body).GetAwaiter().GetResult();
+        return (status, Encoding.UTF8.GetString(answer));
     }
 }

@@ -108,9 +108,8 @@ internal sealed class EventHarness : IAsyncDisposable
     /// <summary>Sends one review through the endpoint as Kestrel would, and returns the AdmissionReview answer.</summary>
     public async Task<(int Status, JsonObject Answer)> AdmitAsync(byte[] review)
     {
-        var (context, answer) = Support.ReviewPost.Create(review);
-        await _endpoint.HandleAsync(context);
-        return (context.Response.StatusCode, (JsonObject)JsonNode.Parse(answer.ToArray())!);
+        var (status, answer) = await Support.ReviewPost.AnswerAsync(_endpoint.HandleAsync, review);
+        return (status, (JsonObject)JsonNode.Parse(answer)!);
     }
 
     /// <summary>The warnings of an answer.</summary>

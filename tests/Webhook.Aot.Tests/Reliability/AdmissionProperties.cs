@@ -173,17 +173,14 @@ public static class AdmissionProperties
         var store = new SnapshotStore();
         store.Publish(snapshot);
         var endpoint = new MutateEndpoint(store, settings, s_metrics, NullLogger<MutateEndpoint>.Instance);
-        var (context, answer) = Support.ReviewPost.Create(body);
         try
         {
-            endpoint.HandleAsync(context).GetAwaiter().GetResult();
+            return Support.ReviewPost.AnswerAsync(endpoint.HandleAsync, body).GetAwaiter().GetResult();
         }
         catch (Exception e)
         {
             throw Violation("the endpoint threw " + e.GetType().Name + ": " + e.Message);
         }
-
-        return (context.Response.StatusCode, answer.ToArray());
     }
 
     private static void CheckReview(byte[] body, (AdmissionRequestView View, AdmissionMutationResult Result) engine, byte[] answer)

@@ -16,4 +16,16 @@ public static class ReviewPost
         context.Response.Body = answer;
         return (context, answer);
     }
+
+    /// <summary>
+    /// Posts <paramref name="body"/> to <paramref name="handle"/> and completes the response once it returns, as the
+    /// server does: an endpoint may leave its answer in the response's buffer for the server to send.
+    /// </summary>
+    public static async Task<(int Status, byte[] Answer)> AnswerAsync(RequestDelegate handle, byte[] body)
+    {
+        var (context, answer) = Create(body);
+        await handle(context);
+        await context.Response.CompleteAsync();
+        return (context.Response.StatusCode, answer.ToArray());
+    }
 }
