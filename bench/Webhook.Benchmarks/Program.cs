@@ -9,12 +9,14 @@ using Webhook.Benchmarks;
 //   --mstat FILE                       what takes the space in a NativeAOT binary, from ILC's .mstat file (see MstatReport.cs)
 //   --native-aot [BENCHMARKDOTNET-ARGS] the end-to-end benchmarks, baseline included, compiled by NativeAOT with the
 //                                      shipped project's code-generation settings (see NativeAotJob.cs); out of process
+//   --fastest-batch STAGE INPUT [N]    one stage in a loop, timed by batches; the fastest batch (see FastestBatch.cs)
 return args switch
 {
     ["--verify"] => Verify.Run(Console.Out),
     ["--check-budgets", var budgets, var results] => BudgetCheck.Run(budgets, results, Console.Out),
     ["--mstat", var mstat] => MstatReport.Run(mstat, Console.Out),
     ["--native-aot", .. var rest] => Run(rest, nativeAot: true),
+    ["--fastest-batch", var stage, var input, .. var count] => FastestBatch.Run(stage, input, count is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 200_000, Console.Out),
     _ => Run(args, nativeAot: false),
 };
 

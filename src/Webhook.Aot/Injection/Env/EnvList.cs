@@ -14,7 +14,7 @@ public static class EnvList
     {
         for (var i = 0; i < env.Count; i++)
         {
-            if (env[i].Name == name)
+            if (env[i].NameIs(name))
             {
                 return i;
             }
@@ -28,7 +28,7 @@ public static class EnvList
     {
         for (var i = env.Count - 1; i >= 0; i--)
         {
-            if (env[i].Name == name)
+            if (env[i].NameIs(name))
             {
                 return i;
             }

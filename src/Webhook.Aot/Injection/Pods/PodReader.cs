@@ -287,20 +287,18 @@ public static class PodReader
         {
             var start = (int)reader.TokenStartIndex;
             var where = PodPath.Of(container, "env", into.Count);
-            string name = "";
-            string? value = null;
+            var name = RawText.Empty;
+            RawText? value = null;
             var hasValueFrom = false;
             while (NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
-                    name = ReadString(ref reader, where);
+                    name = ReadRawText(ref reader, start, where) ?? RawText.Empty;
                 }
                 else if (reader.ValueTextEquals("value"u8))
                 {
-                    reader.Read();
-                    value = reader.TokenType == JsonTokenType.String ? GetString(ref reader, where) : null;
-                    reader.Skip();
+                    value = ReadRawText(ref reader, start, where);
                 }
                 else if (reader.ValueTextEquals("valueFrom"u8))
                 {
@@ -314,7 +312,7 @@ public static class PodReader
                 }
             }
 
-            into.Add(EnvEntry.FromPod(name, value, hasValueFrom, Copied(json[start..(int)reader.BytesConsumed], where), origin: into.Count));
+            into.Add(EnvEntry.FromPod(Copied(json[start..(int)reader.BytesConsumed], where), name, value, hasValueFrom, origin: into.Count));
         }
 
         container.OriginalEnvCount = into.Count;
@@ -564,6 +562,24 @@ public static class PodReader
 
         reader.Skip();
         return "";
+    }
+
+    /// <summary>
+    /// A string value as it stands in the JSON of the object that starts at <paramref name="objectStart"/>: decoded
+    /// only when written with escapes; null for any other value. The object's bytes are checked to be UTF-8 after.
+    /// </summary>
+    private static RawText? ReadRawText(ref Utf8JsonReader reader, int objectStart, in PodPath where)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        return reader.ValueIsEscaped
+            ? new RawText(GetString(ref reader, where), 0, 0)
+            : new RawText(null, (int)reader.TokenStartIndex + 1 - objectStart, reader.ValueSpan.Length);
     }
 
     /// <summary>The current string or property name; text that is not UTF-8 (or a lone surrogate escape) names its field.</summary>

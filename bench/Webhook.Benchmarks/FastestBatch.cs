@@ -1,0 +1,62 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using Webhook.Admission;
+using Webhook.Injection;
+
+namespace Webhook.Benchmarks;
+
+/// <summary>
+/// <c>--fastest-batch STAGE INPUT [ADMISSIONS]</c>: one stage in a loop, timed in batches of 100 admissions (1 for the
+/// bounded-cost pods), printing the fastest batch and the 5th, 25th and 50th percentiles in microseconds per admission.
+/// On a machine other builds load, BenchmarkDotNet's medians move by several times from run to run; the fastest
+/// batches are the ones the load left alone, so two builds compare by them, run alternately. Stages:
+/// <c>end-to-end</c> (<see cref="EndToEndBenchmarks.HandleOurs"/>), <c>read</c> (the envelope with the pod in its pass),
+/// <c>envelope</c> (the envelope alone), <c>bounded</c> (<see cref="BoundedCostBenchmarks"/>' pod named by INPUT).
+/// </summary>
+public static class FastestBatch
+{
+    public static int Run(string stage, string input, int admissions, TextWriter output)
+    {
+        var workspace = new InjectionWorkspace();
+        var buffer = new ArrayBufferWriter<byte>(256 * 1024);
+        Action admit = stage switch
+        {
+            "end-to-end" => () =>
+            {
+                buffer.ResetWrittenCount();
+                EndToEndBenchmarks.HandleOurs(Inputs.Get(input), buffer);
+            },
+            "read" => () => AdmissionReader.Read(Inputs.Get(input).Review, workspace, Inputs.Snapshot),
+            "envelope" => () => AdmissionReader.Read(Inputs.Get(input).Review),
+            "bounded" => Bounded(workspace, BoundedCostBenchmarks.Pod(input)),
+            _ => throw new ArgumentException("stage is end-to-end, read, envelope or bounded, not " + stage),
+        };
+
+        var batch = stage == "bounded" ? 1 : 100;
+        for (var i = 0; i < Math.Max(20, admissions / 10); i++)
+        {
+            admit();
+        }
+
+        var times = new List<double>();
+        for (var done = 0; done < admissions; done += batch)
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < batch; i++)
+            {
+                admit();
+            }
+
+            times.Add(clock.Elapsed.TotalMicroseconds / batch);
+        }
+
+        times.Sort();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{stage} {input}: fastest {times[0]:F2} us, p5 {times[times.Count / 20]:F2} us, p25 {times[times.Count / 4]:F2} us, median {times[times.Count / 2]:F2} us ({times.Count} batches of {batch})"));
+        return 0;
+    }
+
+    private static Action Bounded(InjectionWorkspace workspace, byte[] pod)
+        => () => workspace.Mutate(pod, "demo", Inputs.Snapshot, Inputs.Settings);
+}
