@@ -2,6 +2,7 @@ using Webhook.Crd;
 using Webhook.Documents;
 using Webhook.Injection.Snapshot;
 using Webhook.Instrumentations;
+using Webhook.Offline;
 
 namespace Webhook.Sources;
 
@@ -10,20 +11,21 @@ namespace Webhook.Sources;
 /// <c>serve --instrumentations</c> reads them with: the folder's files as <see cref="InstrumentationFolder"/> lists
 /// and caps them, each document as <see cref="SnapshotBuilder"/> checks and defaults it. A bad file or an invalid
 /// Instrumentation is reported and left out whole. A later Instrumentation with the same namespace and name replaces
-/// an earlier one, as applying both to a cluster would.
+/// an earlier one, as applying both to a cluster would. Every finding names the file, and where there is one the
+/// document, the line and the field, whether the document came from the folder or from the input.
 /// </summary>
 public sealed class SnapshotLoader
 {
     private readonly SnapshotBuilder _builder;
     private readonly string _defaultNamespace;
-    private readonly Action<string> _report;
-    private readonly Action<string>? _explain;
-    private readonly Dictionary<string, Instrumentation> _instrumentations = new(StringComparer.Ordinal);
+    private readonly FindingReport _report;
+    private readonly bool _explain;
+    private readonly Dictionary<string, (Instrumentation Instrumentation, SourceDocument Document)> _instrumentations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NamespaceInfo> _namespaces = new(StringComparer.Ordinal);
 
-    /// <param name="report">Gets each problem and warning, one line of text with its file (and line) at the start.</param>
-    /// <param name="explain">When set, gets a line for every Instrumentation taken: what <c>inject --explain</c> prints.</param>
-    public SnapshotLoader(ImageDefaults images, string defaultNamespace, Action<string> report, Action<string>? explain = null)
+    /// <param name="report">Gets each problem and warning.</param>
+    /// <param name="explain">Also report every Instrumentation taken: what <c>inject --explain</c> tells.</param>
+    public SnapshotLoader(ImageDefaults images, string defaultNamespace, FindingReport report, bool explain = false)
     {
         _builder = new SnapshotBuilder(images);
         _defaultNamespace = defaultNamespace;
@@ -35,7 +37,7 @@ public sealed class SnapshotLoader
     public int Skipped { get; private set; }
 
     /// <summary>The namespaces of the Instrumentations read so far.</summary>
-    public IEnumerable<string> Namespaces => _instrumentations.Values.Select(static i => i.Metadata!.Namespace!);
+    public IEnumerable<string> Namespaces => _instrumentations.Values.Select(static i => i.Instrumentation.Metadata!.Namespace!);
 
     /// <summary>Every YAML or JSON file directly in <paramref name="folder"/>, in name order; a file that cannot be read is skipped whole.</summary>
     public void AddFolder(string folder)
@@ -45,7 +47,8 @@ public sealed class SnapshotLoader
             var path = Path.Combine(folder, file.Name);
             if (file.Text is null)
             {
-                _report(path + ": " + file.ReadError + "; file skipped");
+                var problem = file.ReadError + "; file skipped";
+                _report.Add(new OfflineFinding(FindingKind.InputUnreadable, path + ": " + problem, problem) { File = path });
                 continue;
             }
 
@@ -56,7 +59,7 @@ public sealed class SnapshotLoader
             }
             catch (DocumentFormatException e)
             {
-                _report(e.Message + "; file skipped");
+                _report.Add(OfflineFinding.Unreadable(e, e.Message + "; file skipped") with { Message = e.Problem + "; file skipped" });
                 continue;
             }
 
@@ -69,42 +72,66 @@ public sealed class SnapshotLoader
     {
         foreach (var document in documents)
         {
-            if (document.Kind is not (Instrumentation.SchemaKind or "Namespace"))
+            if (document.Kind == Instrumentation.SchemaKind)
             {
-                continue;
+                AddInstrumentation(document);
             }
-
-            var entry = _builder.Read(document, _defaultNamespace);
-            foreach (var warning in entry.Warnings)
+            else if (document.Kind == "Namespace")
             {
-                _report(document.Describe() + ": " + warning);
-            }
-
-            if (entry.Namespace is { } ns)
-            {
-                _namespaces[ns.Name] = ns;
-            }
-            else if (entry.Instrumentation is { Metadata: { } metadata } instrumentation)
-            {
-                var key = metadata.Namespace + "/" + metadata.Name;
-                _explain?.Invoke(document.Describe() + ": loaded as " + key
-                    + (_instrumentations.ContainsKey(key) ? ", replacing one read before with the same name" : ""));
-                _instrumentations[key] = instrumentation;
-            }
-            else if (entry.Errors.Count > 0)
-            {
-                Skipped++;
-                _report(document.Describe() + " is invalid and was skipped:");
-                foreach (var error in entry.Errors)
-                {
-                    _report("  " + error);
-                }
+                AddNamespace(document);
             }
         }
     }
 
-    public InstrumentationSnapshot Build() => new(_instrumentations.Values, _namespaces.Values);
+    public InstrumentationSnapshot Build() => new(_instrumentations.Values.Select(static i => i.Instrumentation), _namespaces.Values);
 
     /// <summary>The namespace an Instrumentation document belongs to once read: its own, or the default one.</summary>
     public string NamespaceOf(SourceDocument document) => string.IsNullOrEmpty(document.Namespace) ? _defaultNamespace : document.Namespace;
+
+    /// <summary>The document <paramref name="instrumentation"/> was read from, for findings about it.</summary>
+    public SourceDocument DocumentOf(Instrumentation instrumentation)
+        => _instrumentations[instrumentation.Metadata!.Namespace + "/" + instrumentation.Metadata.Name].Document;
+
+    private void AddInstrumentation(SourceDocument document)
+    {
+        var loaded = _builder.Load(document, _defaultNamespace);
+        foreach (var warning in loaded.Warnings)
+        {
+            _report.Add(OfflineFinding.From(warning, document, FindingKind.InstrumentationWarning, document.Describe() + ": " + warning.Message));
+        }
+
+        if (loaded.Instrumentation is { Metadata: { } metadata } instrumentation)
+        {
+            var key = metadata.Namespace + "/" + metadata.Name;
+            if (_explain)
+            {
+                _report.Add(OfflineFinding.About(document, FindingKind.InstrumentationLoaded, "loaded as " + key
+                    + (_instrumentations.ContainsKey(key) ? ", replacing one read before with the same name" : "")));
+            }
+
+            _instrumentations[key] = (instrumentation, document);
+            return;
+        }
+
+        Skipped++;
+        _report.Heading(document.Describe() + " is invalid and was skipped:");
+        foreach (var error in loaded.Errors)
+        {
+            _report.Add(OfflineFinding.From(error, document, FindingKind.InstrumentationInvalid, "  " + error));
+        }
+    }
+
+    private void AddNamespace(SourceDocument document)
+    {
+        var entry = _builder.Read(document, _defaultNamespace);
+        foreach (var warning in entry.Warnings)
+        {
+            _report.Add(OfflineFinding.About(document, FindingKind.NamespaceUnnamed, warning, "metadata.name"));
+        }
+
+        if (entry.Namespace is { } ns)
+        {
+            _namespaces[ns.Name] = ns;
+        }
+    }
 }
