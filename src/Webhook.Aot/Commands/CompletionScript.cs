@@ -66,8 +66,11 @@ public static class CompletionScript
             text.Append("            '").Append(command.Name).Append(':').Append(ZshText(command.Summary)).Append("'\n");
         }
 
+        // _arguments reads words[1] as the command it completes for: drop otel-webhook so that it is the subcommand,
+        // else the subcommand counts as an unexpected argument and no option completes.
         text.Append("        )\n        _describe 'command' commands\n        return\n    fi\n")
-            .Append("    case $words[2] in\n");
+            .Append("    local command=$words[2]\n    shift words\n    (( CURRENT-- ))\n")
+            .Append("    case $command in\n");
         foreach (var command in commands)
         {
             text.Append("    ").Append(command.Name).Append(")\n        _arguments -s");
