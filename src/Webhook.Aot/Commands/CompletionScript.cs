@@ -98,7 +98,10 @@ public static class CompletionScript
             text.Append(" ;;\n");
         }
 
-        return text.Append("    esac\n}\ncompdef _otel_webhook otel-webhook\n").ToString();
+        // Autoloaded from $fpath as _otel-webhook, the file is that function's body: it completes at once, or the first
+        // TAB would only define _otel_webhook. Sourced, it registers the function.
+        return text.Append("    esac\n}\n")
+            .Append("if [[ $funcstack[1] == _otel-webhook ]]; then\n    _otel_webhook \"$@\"\nelse\n    compdef _otel_webhook otel-webhook\nfi\n").ToString();
     }
 
     /// <summary>Text inside a single-quoted zsh word and an _arguments description: no quote, bracket or colon.</summary>

@@ -42,13 +42,24 @@ public sealed class ShellCompletionTests : IDisposable
     }
 
     [ToolFact("zsh", "zsh", "script")]
-    public void Zsh_Tab_CompletesCommandsOptionsAndValues()
+    public void Zsh_Sourced_TabCompletesCommandsOptionsAndValues()
     {
         var driver = "autoload -Uz compinit && compinit -u -D\n"
             + "source " + Quote(Script("zsh")) + "\n"
-            + "__buffer() { print -r -- \"$BUFFER\" >> " + Quote(BuffersFile) + "; BUFFER=; }\n"
-            + "zle -N __buffer\n"
-            + "bindkey '^B' __buffer\n";
+            + ZshBufferBinding;
+
+        AssertCompletedLines(Interactive("zsh -f -i", driver));
+    }
+
+    /// <summary>Saved as <c>_otel-webhook</c> in a folder of <c>$fpath</c>, as docs/cli.md says: the first TAB already completes.</summary>
+    [ToolFact("zsh", "zsh", "script")]
+    public void Zsh_AutoloadedFromFpath_TabCompletesFromTheFirstTab()
+    {
+        var functions = Directory.CreateDirectory(Path.Combine(_folder, "functions")).FullName;
+        File.Move(Script("zsh"), Path.Combine(functions, "_otel-webhook"));
+        var driver = "fpath=(" + Quote(functions) + " $fpath)\n"
+            + "autoload -Uz compinit && compinit -u -D\n"
+            + ZshBufferBinding;
 
         AssertCompletedLines(Interactive("zsh -f -i", driver));
     }
@@ -70,6 +81,10 @@ public sealed class ShellCompletionTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private string BuffersFile => Path.Combine(_folder, "buffers");
+
+    private string ZshBufferBinding => "__buffer() { print -r -- \"$BUFFER\" >> " + Quote(BuffersFile) + "; BUFFER=; }\n"
+        + "zle -N __buffer\n"
+        + "bindkey '^B' __buffer\n";
 
     /// <summary>Each line after TAB is the line with its last word completed (followed by a space, or by = before a value).</summary>
     private static void AssertCompletedLines(IReadOnlyList<string> buffers)
