@@ -85,6 +85,28 @@ public sealed class FindingPositionTests : IDisposable
     }
 
     [Fact]
+    public void Inject_ExplainJson_Decisions_SitAtTheAnnotationThatAskedElseAtTheDocument()
+    {
+        var input = _files.Write("app.yaml",
+            "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  annotations:\n    " + InjectFixture.JavaAnnotation + ": \"true\"\n",
+            InjectFixture.Instrumentation("otel", "shop"),
+            "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\n  namespace: shop\nspec:\n  schedule: \"@daily\"\n  jobTemplate:\n    spec:\n"
+                + "      template:\n        metadata:\n          annotations:\n            " + InjectFixture.JavaAnnotation + ": \"otel\"\n"
+                + "        spec:\n          restartPolicy: Never\n          containers:\n            - name: app\n              image: example/report:1\n",
+            InjectFixture.Deployment("cart", "shop", "{}"));
+
+        var run = InjectFixture.Run("-f", input, "--explain", "-o", "json");
+
+        var injected = Findings(run.Output).Where(static f => (string)f["code"]! == "injected").Select(Position).ToList();
+        Assert.Equal(
+        [
+            ("injected", input, 3, LineOf(input, 3, "            " + InjectFixture.JavaAnnotation + ": \"otel\""),
+                "spec.jobTemplate.spec.template.metadata.annotations[" + InjectFixture.JavaAnnotation + "]"),
+            ("injected", input, 4, LineOf(input, 4, "apiVersion: apps/v1"), null),
+        ], injected);
+    }
+
+    [Fact]
     public void Validate_Json_FolderOfFiles_PlacesWarningsAndDeepErrorsAtTheirFields()
     {
         var yaml = _files.Write("otel/a-instrumentations.yaml", s_folderYaml);
