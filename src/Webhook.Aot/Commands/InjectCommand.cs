@@ -1,7 +1,6 @@
 using Webhook.Documents;
 using Webhook.Instrumentations;
 using Webhook.Offline;
-using Webhook.Sources;
 
 namespace Webhook.Commands;
 

@@ -2,12 +2,12 @@ using Webhook.Crd;
 using Webhook.Documents;
 using Webhook.Injection.Snapshot;
 using Webhook.Instrumentations;
-using Webhook.Offline;
+using Webhook.Sources;
 
-namespace Webhook.Sources;
+namespace Webhook.Offline;
 
 /// <summary>
-/// Reads Instrumentations and Namespaces once, from the files of a folder and from documents, by the rules
+/// Reads Instrumentations and Namespaces once for <c>inject</c>, from the files of a folder and from documents, by the rules
 /// <c>serve --instrumentations</c> reads them with: the folder's files as <see cref="InstrumentationFolder"/> lists
 /// and caps them, each document as <see cref="SnapshotBuilder"/> checks and defaults it. A bad file or an invalid
 /// Instrumentation is reported and left out whole. A later Instrumentation with the same namespace and name replaces
