@@ -66,8 +66,11 @@ public static class CompletionScript
             text.Append("            '").Append(command.Name).Append(':').Append(ZshText(command.Summary)).Append("'\n");
         }
 
+        // _arguments reads words[1] as the command it completes for: drop otel-webhook so that it is the subcommand,
+        // else the subcommand counts as an unexpected argument and no option completes.
         text.Append("        )\n        _describe 'command' commands\n        return\n    fi\n")
-            .Append("    case $words[2] in\n");
+            .Append("    local command=$words[2]\n    shift words\n    (( CURRENT-- ))\n")
+            .Append("    case $command in\n");
         foreach (var command in commands)
         {
             text.Append("    ").Append(command.Name).Append(")\n        _arguments -s");
@@ -95,7 +98,10 @@ public static class CompletionScript
             text.Append(" ;;\n");
         }
 
-        return text.Append("    esac\n}\ncompdef _otel_webhook otel-webhook\n").ToString();
+        // Autoloaded from $fpath as _otel-webhook, the file is that function's body: it completes at once, or the first
+        // TAB would only define _otel_webhook. Sourced, it registers the function.
+        return text.Append("    esac\n}\n")
+            .Append("if [[ $funcstack[1] == _otel-webhook ]]; then\n    _otel_webhook \"$@\"\nelse\n    compdef _otel_webhook otel-webhook\nfi\n").ToString();
     }
 
     /// <summary>Text inside a single-quoted zsh word and an _arguments description: no quote, bracket or colon.</summary>

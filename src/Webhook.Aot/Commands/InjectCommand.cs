@@ -1,7 +1,6 @@
 using Webhook.Documents;
 using Webhook.Instrumentations;
 using Webhook.Offline;
-using Webhook.Sources;
 
 namespace Webhook.Commands;
 
@@ -79,8 +78,7 @@ public static class InjectCommand
             return 1;
         }
 
-        var sources = new SnapshotLoader(images, ns, text => FromLoader(report, text, explained: false),
-            explain ? text => FromLoader(report, text, explained: true) : null);
+        var sources = new SnapshotLoader(images, ns, report, explain);
         var fromFolder = new HashSet<string>(StringComparer.Ordinal);
         if (folder is not null)
         {
@@ -90,9 +88,9 @@ public static class InjectCommand
 
         sources.AddDocuments(documents);
         var snapshot = sources.Build();
-        foreach (var note in ServiceNameNotes.Of(documents, snapshot, ns))
+        foreach (var (instrumentation, note) in ServiceNameNotes.Of(documents, snapshot, ns))
         {
-            report.Add(new OfflineFinding(FindingKind.ServiceNameElsewhere, source + ": " + note, note) { File = source });
+            report.Add(OfflineFinding.About(sources.DocumentOf(instrumentation), FindingKind.ServiceNameElsewhere, note, ServiceNameNotes.Path) with { Text = source + ": " + note });
         }
 
         var documentReport = new InjectReport(report, explain);
@@ -142,23 +140,4 @@ public static class InjectCommand
     }
 
     private sealed record Request(string Namespace, string? Folder, Webhook.Injection.InjectionSettings Settings, ImageDefaults Images, bool Explain);
-
-    /// <summary>
-    /// A line of the shared snapshot loader as a finding: the text as it is; for JSON its kind, told by the loader's
-    /// line shapes (it gives lines, not documents, so these findings carry no document, line or field).
-    /// </summary>
-    private static void FromLoader(FindingReport report, string text, bool explained)
-    {
-        if (text.EndsWith(" is invalid and was skipped:", StringComparison.Ordinal))
-        {
-            report.Heading(text);
-            return;
-        }
-
-        var kind = explained ? FindingKind.InstrumentationLoaded
-            : text.StartsWith("  ", StringComparison.Ordinal) ? FindingKind.InstrumentationInvalid
-            : text.EndsWith("; file skipped", StringComparison.Ordinal) ? FindingKind.InputUnreadable
-            : FindingKind.InstrumentationWarning;
-        report.Add(new OfflineFinding(kind, text, text.TrimStart()));
-    }
 }

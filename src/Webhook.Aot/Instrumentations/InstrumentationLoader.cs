@@ -51,7 +51,7 @@ public sealed class InstrumentationLoader
 
         foreach (var warning in validation.Warnings)
         {
-            warnings.Add(new DocumentProblem(document.SourceName, document.StartLine, "", warning));
+            warnings.Add(DocumentProblem.At(document, warning.Path, warning.Message));
         }
 
         return new LoadedInstrumentation(document, errors.Count == 0 ? instrumentation : null, errors, warnings);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Webhook.Crd;
+using Webhook.Documents;
 using Webhook.Injection;
 
 namespace Webhook.Instrumentations;
@@ -49,7 +50,7 @@ public static class InstrumentationValidator
             {
                 if (ImageVersion.Crosses(tag, defaultTag, blocked.Version))
                 {
-                    result.Warning("Instrumentation " + id + ": " + language.Name + " image " + image
+                    result.Warning("spec." + language.SpecField + ".image", "Instrumentation " + id + ": " + language.Name + " image " + image
                         + " is at a version that cannot be automatically upgraded. " + blocked.Message);
                 }
             }
@@ -78,17 +79,17 @@ public static class InstrumentationValidator
         {
             if (string.IsNullOrEmpty(tls.KeyFile) != string.IsNullOrEmpty(tls.CertFile))
             {
-                result.Warning("both exporter.tls.key and exporter.tls.cert must be set");
+                result.Warning("spec.exporter.tls", "both exporter.tls.key and exporter.tls.cert must be set");
             }
 
             if (!endpoint.StartsWith("https://", StringComparison.Ordinal))
             {
-                result.Warning("exporter.tls is configured but exporter.endpoint is not enabling TLS with https://");
+                result.Warning("spec.exporter.endpoint", "exporter.tls is configured but exporter.endpoint is not enabling TLS with https://");
             }
         }
         else if (endpoint.StartsWith("https://", StringComparison.Ordinal))
         {
-            result.Warning("exporter is using https:// but exporter.tls is unset");
+            result.Warning("spec.exporter.endpoint", "exporter is using https:// but exporter.tls is unset");
         }
     }
 
@@ -99,7 +100,7 @@ public static class InstrumentationValidator
             if (language.SpecField is { } field && spec.Language(field)?.VolumeLimitSize is not null)
             {
                 // The operator names spec.<lang>.volume.size, which v1alpha1 does not have; name the fields that exist.
-                result.Warning("spec." + field + ".volumeLimitSize is deprecated and will be removed in a future release; use spec."
+                result.Warning("spec." + field + ".volumeLimitSize", "spec." + field + ".volumeLimitSize is deprecated and will be removed in a future release; use spec."
                     + field + ".volumeClaimTemplate instead");
             }
         }
@@ -120,7 +121,7 @@ public static class InstrumentationValidator
                 if (limits.TryGetValue(resource, out var limit) && Quantity.TryGetAmount(request.Text, out var requested)
                     && Quantity.TryGetAmount(limit.Text, out var allowed) && requested > allowed)
                 {
-                    result.Warning(string.Create(CultureInfo.InvariantCulture,
+                    result.Warning(FieldPath.Property("spec." + field + "." + language.ResourcesField + ".requests", resource), string.Create(CultureInfo.InvariantCulture,
                         $"spec.{field}.{language.ResourcesField}: requests.{resource} {request} is above limits.{resource} {limit}; pods injected with it will be rejected; set both"));
                 }
             }

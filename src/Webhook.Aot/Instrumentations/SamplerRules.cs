@@ -14,7 +14,7 @@ public static class SamplerRules
         switch (type)
         {
             case "":
-                result.Warning("sampler type not set");
+                result.Warning("spec.sampler", "sampler type not set");
                 break;
             case "traceidratio" or "parentbased_traceidratio":
                 if (argument.Length > 0)

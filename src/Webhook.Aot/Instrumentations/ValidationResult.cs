@@ -6,15 +6,16 @@ namespace Webhook.Instrumentations;
 public sealed class ValidationResult
 {
     private readonly List<FieldError> _errors = new();
-    private readonly List<string> _warnings = new();
+    private readonly List<FieldError> _warnings = new();
 
     public IReadOnlyList<FieldError> Errors => _errors;
 
-    public IReadOnlyList<string> Warnings => _warnings;
+    public IReadOnlyList<FieldError> Warnings => _warnings;
 
     public bool IsValid => _errors.Count == 0;
 
     public void Error(string path, string message) => _errors.Add(new FieldError(path, message));
 
-    public void Warning(string message) => _warnings.Add(message);
+    /// <summary>A warning about the field at <paramref name="path"/>; the message says it in full, path included where it reads better.</summary>
+    public void Warning(string path, string message) => _warnings.Add(new FieldError(path, message));
 }

@@ -1,5 +1,6 @@
 using Webhook.Documents;
 using Webhook.Injection;
+using Webhook.Injection.Table;
 using Webhook.Json;
 
 namespace Webhook.Offline;
@@ -98,7 +99,7 @@ public sealed class InjectReport
             decided.Add(decision.Language);
             reasons.Add(decision.Reason);
             var finding = OfflineFinding.About(document, decision.Injected ? FindingKind.Injected : FindingKind.NotInjected,
-                decision.Language + ": " + (decision.Injected ? "" : NotInjected) + InTemplate(kind, decision.Reason));
+                decision.Language + ": " + (decision.Injected ? "" : NotInjected) + InTemplate(kind, decision.Reason), InjectAnnotationPath(document, kind, decision.Language));
 
             // The decision stands for the warning that says the same (not written again): it keeps the warning's code.
             _report.Add(WarningSaying(result, decision.Reason) is { } warning ? finding with { Kind = FindingKind.InjectionWarning, Reason = warning.Reason } : finding);
@@ -193,6 +194,24 @@ public sealed class InjectReport
             ? message[..colon]
             : null;
         return OfflineFinding.About(document, kind, message, path);
+    }
+
+    /// <summary>
+    /// The field of the annotation that asked for <paramref name="language"/> when the document has it, so a decision
+    /// sits at its line; null when the request came from the namespace (or the decision is about every language).
+    /// </summary>
+    private static string? InjectAnnotationPath(SourceDocument document, WorkloadKind kind, string language)
+    {
+        foreach (var rule in InjectionTable.All)
+        {
+            if (rule.Name == language)
+            {
+                var path = FieldPath.Property(kind.IsPod ? "metadata.annotations" : kind.TemplateField + ".metadata.annotations", rule.InjectAnnotation);
+                return document.Lines.TryGet(path, out _, out _) ? path : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The engine names pod fields (<c>metadata.annotations[…]</c>); in a workload they sit under the pod template.</summary>

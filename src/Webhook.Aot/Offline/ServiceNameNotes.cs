@@ -1,3 +1,4 @@
+using Webhook.Crd;
 using Webhook.Documents;
 using Webhook.Injection.Snapshot;
 
@@ -10,7 +11,11 @@ namespace Webhook.Offline;
 /// </summary>
 public static class ServiceNameNotes
 {
-    public static List<string> Of(IEnumerable<SourceDocument> documents, InstrumentationSnapshot snapshot, string defaultNamespace)
+    /// <summary>The field every note is about.</summary>
+    public const string Path = "spec.exporter.endpoint";
+
+    /// <summary>Each Instrumentation whose endpoint has this problem, with the note saying what to write instead.</summary>
+    public static List<(Instrumentation Instrumentation, string Note)> Of(IEnumerable<SourceDocument> documents, InstrumentationSnapshot snapshot, string defaultNamespace)
     {
         var services = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var document in documents)
@@ -27,7 +32,7 @@ public static class ServiceNameNotes
             }
         }
 
-        var notes = new List<string>();
+        var notes = new List<(Instrumentation, string)>();
         foreach (var instrumentation in snapshot.All)
         {
             var ns = instrumentation.Metadata?.Namespace ?? defaultNamespace;
@@ -39,9 +44,9 @@ public static class ServiceNameNotes
 
             var port = OtlpEndpoint.Port(endpoint) is { } given ? ":" + given.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
             var full = endpoint[..endpoint.IndexOf("://", StringComparison.Ordinal)] + "://" + host + "." + namespaces[0] + ".svc.cluster.local" + port;
-            notes.Add("Instrumentation " + ns + "/" + instrumentation.Metadata?.Name + ": spec.exporter.endpoint " + endpoint + " names Service "
+            notes.Add((instrumentation, "Instrumentation " + ns + "/" + instrumentation.Metadata?.Name + ": spec.exporter.endpoint " + endpoint + " names Service "
                 + host + ", which this input puts in namespace " + namespaces[0] + ", not " + ns + "; a short name resolves only in the pod's own "
-                + "namespace, so use " + full);
+                + "namespace, so use " + full));
         }
 
         return notes;

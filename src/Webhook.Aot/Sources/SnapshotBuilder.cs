@@ -22,13 +22,7 @@ public sealed class SnapshotBuilder
         switch (document.Kind)
         {
             case Instrumentation.SchemaKind:
-                var loaded = _loader.Load(document);
-                if (loaded.Instrumentation is { Metadata: { } metadata } && string.IsNullOrEmpty(metadata.Namespace))
-                {
-                    // "namespace: \"\"" is no namespace to kubectl either: the object goes to the default one.
-                    metadata.Namespace = defaultNamespace;
-                }
-
+                var loaded = Load(document, defaultNamespace);
                 return new SnapshotEntry(loaded.Instrumentation, null, loaded.Errors.Select(e => e.ToString()).ToList(),
                     loaded.Warnings.Select(w => w.Message).ToList());
             case "Namespace":
@@ -38,6 +32,19 @@ public sealed class SnapshotBuilder
             default:
                 return new SnapshotEntry(null, null, [], []);
         }
+    }
+
+    /// <summary>An Instrumentation document checked and defaulted, its namespace the default one when it names none; with its problems placed at their fields.</summary>
+    public LoadedInstrumentation Load(SourceDocument document, string defaultNamespace)
+    {
+        var loaded = _loader.Load(document);
+        if (loaded.Instrumentation is { Metadata: { } metadata } && string.IsNullOrEmpty(metadata.Namespace))
+        {
+            // "namespace: \"\"" is no namespace to kubectl either: the object goes to the default one.
+            metadata.Namespace = defaultNamespace;
+        }
+
+        return loaded;
     }
 
     public static InstrumentationSnapshot Build(IEnumerable<SnapshotEntry> entries)

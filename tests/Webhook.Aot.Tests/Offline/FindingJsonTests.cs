@@ -84,8 +84,9 @@ public sealed class FindingJsonTests : IDisposable
         Assert.True(codes.IsSupersetOf(["instrumentation-loaded", "collector-not-run", "injected", "containers-added", "injection-instrumentation-not-found", "offline-owner"]),
             string.Join(", ", codes) + "\n" + text.Errors);
         var notFound = findings.Single(static f => (string)f["code"]! == "injection-instrumentation-not-found");
-        var podLine = Array.IndexOf(File.ReadAllLines(input), "kind: Pod");
-        Assert.Equal((4, "warning", null, podLine), ((int)notFound["document"]!, (string)notFound["severity"]!, (string?)notFound["path"], (int)notFound["line"]!));
+        var annotationLine = Array.IndexOf(File.ReadAllLines(input), "    instrumentation.opentelemetry.io/inject-python: \"missing\"") + 1;
+        Assert.Equal((4, "warning", "metadata.annotations[instrumentation.opentelemetry.io/inject-python]", annotationLine),
+            ((int)notFound["document"]!, (string)notFound["severity"]!, (string?)notFound["path"], (int)notFound["line"]!));
         Assert.StartsWith("python: not injected: metadata.annotations[inject-python]: no Instrumentation \"missing\"", (string)notFound["message"]!, StringComparison.Ordinal);
     }
 
