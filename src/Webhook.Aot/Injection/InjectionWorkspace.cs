@@ -33,7 +33,8 @@ public sealed class InjectionWorkspace
     [ThreadStatic]
     private static InjectionWorkspace? t_spare;
 
-    private static readonly BurstPool<InjectionWorkspace> s_burst = new(MaxBurstWorkspaces, TimeSpan.FromSeconds(1));
+    /// <summary>Let go a second after the last large pod, and the memory given back then (as after large reviews).</summary>
+    private static readonly BurstPool<InjectionWorkspace> s_burst = new(MaxBurstWorkspaces, TimeSpan.FromSeconds(1), MemoryTrim.GiveBack);
 
     /// <summary>Whether this is a burst workspace: it keeps everything it grows (<see cref="ReusedList.KeepAll"/>).</summary>
     private readonly bool _keepsAll;

@@ -16,11 +16,16 @@ public sealed class BurstPool<T> : IDisposable
     private readonly Timer _quietTimer;
     private int _drops;
 
-    public BurstPool(int maxKept, TimeSpan quiet)
+    /// <param name="afterQuietDrop">What to do once the pool let go of what it held because the burst is over (give the memory back).</param>
+    public BurstPool(int maxKept, TimeSpan quiet, Action? afterQuietDrop = null)
     {
         MaxKept = maxKept;
         Quiet = quiet;
-        _quietTimer = new Timer(_ => Drop());
+        _quietTimer = new Timer(_ =>
+        {
+            Drop();
+            afterQuietDrop?.Invoke();
+        });
     }
 
     public int MaxKept { get; }
