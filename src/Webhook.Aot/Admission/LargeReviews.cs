@@ -1,3 +1,6 @@
+using Webhook.Injection;
+using Webhook.Memory;
+
 namespace Webhook.Admission;
 
 /// <summary>
@@ -85,13 +88,14 @@ public sealed class LargeReviews : IDisposable
     }
 
     /// <summary>
-    /// A full, compacting collection that also gives the GC's free memory back to the system
-    /// (<see cref="GCCollectionMode.Aggressive"/>): the large reviews' buffers and strings are garbage by now, and
-    /// without this the GC keeps the space they took until a later collection, which an idle webhook may not need
-    /// for hours. One blocking collection of a heap that is mostly garbage, at most once per quiet period after
-    /// large reviews: never on a typical admission.
+    /// Lets go of the burst workspaces (<see cref="InjectionWorkspace.DropBurstWorkspaces"/>), then gives the memory
+    /// back (<see cref="MemoryTrim.GiveBack"/>): the large reviews' buffers and strings are garbage by now.
     /// </summary>
-    private static void Trim() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    private static void Trim()
+    {
+        InjectionWorkspace.DropBurstWorkspaces();
+        MemoryTrim.GiveBack();
+    }
 
     private void TrimWhenQuiet()
     {

@@ -52,7 +52,7 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
     private AdmissionOutcome? Answer(HttpResponse response, ReviewRequest review)
     {
         var snapshot = store.Current;
-        var workspace = InjectionWorkspace.Rent();
+        var workspace = InjectionWorkspace.Rent(review.Body!.Length);
         try
         {
             if (review.Parse("Pod", workspace, snapshot).Failure is not null)

@@ -20,8 +20,8 @@ public sealed class InjectionContext
 
     private readonly SelectedLanguage?[] _languages = new SelectedLanguage?[InjectionTable.All.Length];
     private int _warningsLeftOut;
-    private HashSet<string> _names = new(StringComparer.Ordinal);
-    private Dictionary<string, ContainerView> _containersByName = new(StringComparer.Ordinal);
+    private readonly NameTable _names = new();
+    private readonly NameTable _containersByName = new();
 
     public InjectionContext(PodView pod, string ns, InstrumentationSnapshot snapshot, InjectionSettings settings)
         : this(pod, new FragmentBuffer()) => Begin(ns, snapshot, settings);
@@ -68,14 +68,14 @@ public sealed class InjectionContext
     /// <summary>The env of an init container being described (the web server agent's), filled and written within one step (reused).</summary>
     public List<EnvEntry> InitContainerEnv { get; } = new();
 
-    /// <summary>The container names of one language that match no container, collected for one warning (reused).</summary>
+    /// <summary>The first few container names of one language that match no container, collected for one warning (reused).</summary>
     public List<string> UnmatchedNames { get; } = new();
 
-    /// <summary>A set of names to fill and use within one step (container-names seen so far), cleared (reused).</summary>
-    public HashSet<string> EmptyNameSet() => ReusedList.Clear(ref _names);
+    /// <summary>A table of names to reset, fill and use within one step (container-names seen so far; reused).</summary>
+    public NameTable EmptyNameSet() => _names;
 
-    /// <summary>A map of containers by name to fill and use within one step, cleared (reused).</summary>
-    public Dictionary<string, ContainerView> EmptyContainerMap() => ReusedList.Clear(ref _containersByName);
+    /// <summary>A table of the pod's containers by name to reset, fill and use within one step (reused).</summary>
+    public NameTable ContainerTable() => _containersByName;
 
     /// <summary>The pod's resource attributes that are the same for every container, computed once per pod.</summary>
     public Sdk.PodAttributes PodAttributes { get; } = new();

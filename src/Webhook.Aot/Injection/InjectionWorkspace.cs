@@ -2,6 +2,7 @@ using System.Text.Json;
 using Webhook.Injection.Patching;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Snapshot;
+using Webhook.Memory;
 
 namespace Webhook.Injection;
 
@@ -10,12 +11,33 @@ namespace Webhook.Injection;
 /// the fragments of added objects, and the patch. A result from <see cref="Mutate"/> points into it, so it is valid
 /// until the workspace takes the next pod. The admission path rents one per request from a per-thread slot
 /// (<see cref="Rent"/>/<see cref="Return"/>), so a request allocates nothing here once its thread has served one.
+/// What a thread's workspace keeps is bounded (<see cref="ReusedList"/>); a review over <see cref="BurstReviewBytes"/>
+/// gets a burst workspace instead, which keeps everything it grows and goes back to a process-wide pool, so the
+/// next large pod finds its lists, container views and buffers warm; the pool lets go of them once large pods stop
+/// coming (<see cref="BurstPool{T}"/>).
 /// </summary>
 public sealed class InjectionWorkspace
 {
+    /// <summary>64 KiB: a typical pod review is about 5 KB; past this, a pod may grow lists past what a thread keeps.</summary>
+    public const int BurstReviewBytes = ReusedList.KeptBytes;
+
+    /// <summary>
+    /// 1 MiB: larger reviews are answered two at a time and trimmed after (Admission's LargeReviews); what injection
+    /// made of them is not kept, so the pool holds at most <see cref="MaxBurstWorkspaces"/> workspaces of pods up to this size.
+    /// </summary>
+    public const int MaxBurstReviewBytes = 1024 * 1024;
+
+    /// <summary>Two, one per core: as many large pods as are worked on at once.</summary>
+    public const int MaxBurstWorkspaces = 2;
+
     [ThreadStatic]
     private static InjectionWorkspace? t_spare;
 
+    /// <summary>Let go a second after the last large pod, and the memory given back then (as after large reviews).</summary>
+    private static readonly BurstPool<InjectionWorkspace> s_burst = new(MaxBurstWorkspaces, TimeSpan.FromSeconds(1), MemoryTrim.GiveBack);
+
+    /// <summary>Whether this is a burst workspace: it keeps everything it grows (<see cref="ReusedList.KeepAll"/>).</summary>
+    private readonly bool _keepsAll;
     private readonly PodView _pod = new();
     private readonly InjectionContext _context;
     private readonly Utf8JsonWriter _patchWriter;
@@ -23,7 +45,13 @@ public sealed class InjectionWorkspace
     private PodReadInPass? _readPod;
 
     public InjectionWorkspace()
+        : this(keepsAll: false)
     {
+    }
+
+    private InjectionWorkspace(bool keepsAll)
+    {
+        _keepsAll = keepsAll;
         _context = new InjectionContext(_pod, new FragmentBuffer());
         _patchWriter = new Utf8JsonWriter(_patch);
     }
@@ -31,19 +59,42 @@ public sealed class InjectionWorkspace
     /// <summary>The pod of the last <see cref="Mutate"/>, as read.</summary>
     public PodView Pod => _pod;
 
-    /// <summary>This thread's spare workspace, or a new one; give it back with <see cref="Return"/> on the same thread.</summary>
-    public static InjectionWorkspace Rent()
+    /// <summary>
+    /// A workspace for a review of <paramref name="reviewBytes"/>: this thread's spare one, or a new one; a burst
+    /// workspace, kept or new, for one over <see cref="BurstReviewBytes"/> up to <see cref="MaxBurstReviewBytes"/>.
+    /// Give it back with <see cref="Return"/> on the same thread.
+    /// </summary>
+    public static InjectionWorkspace Rent(int reviewBytes = 0)
     {
+        if (reviewBytes is > BurstReviewBytes and <= MaxBurstReviewBytes)
+        {
+            return s_burst.TryTake() ?? new InjectionWorkspace(keepsAll: true);
+        }
+
         var workspace = t_spare ?? new InjectionWorkspace();
         t_spare = null;
         return workspace;
     }
 
-    public static void Return(InjectionWorkspace workspace) => t_spare = workspace;
+    public static void Return(InjectionWorkspace workspace)
+    {
+        if (workspace._keepsAll)
+        {
+            s_burst.Keep(workspace);
+        }
+        else
+        {
+            t_spare = workspace;
+        }
+    }
+
+    /// <summary>Lets go of the burst workspaces kept for the next large pod (done anyway once none came for a second).</summary>
+    public static void DropBurstWorkspaces() => s_burst.Drop();
 
     public MutationResult Mutate(ReadOnlyMemory<byte> podJson, string ns, InstrumentationSnapshot snapshot, InjectionSettings settings)
     {
         string? problem = null;
+        var kept = ReusedList.KeepAll(_keepsAll);
         try
         {
             PodReader.Read(podJson, _pod);
@@ -51,6 +102,10 @@ public sealed class InjectionWorkspace
         catch (PodFormatException e)
         {
             problem = e.Message;
+        }
+        finally
+        {
+            ReusedList.KeepAll(kept);
         }
 
         return MutateRead(ns, snapshot, settings, problem);
@@ -77,6 +132,7 @@ public sealed class InjectionWorkspace
         }
         else
         {
+            var kept = ReusedList.KeepAll(_keepsAll);
             try
             {
                 PodReader.ReadInPlace(ref reader, review, _pod);
@@ -88,6 +144,10 @@ public sealed class InjectionWorkspace
                 problem = (e as PodFormatException)?.Message;
                 fault = e is PodFormatException ? null : e;
                 SkipToEnd(ref reader, depth);
+            }
+            finally
+            {
+                ReusedList.KeepAll(kept);
             }
         }
 
@@ -119,6 +179,19 @@ public sealed class InjectionWorkspace
 
     /// <summary>Injection into the pod <see cref="Pod"/> holds (read as a whole); <paramref name="problem"/>, when set, says why it could not be read.</summary>
     public MutationResult MutateRead(string ns, InstrumentationSnapshot snapshot, InjectionSettings settings, string? problem)
+    {
+        var kept = ReusedList.KeepAll(_keepsAll);
+        try
+        {
+            return Decide(ns, snapshot, settings, problem);
+        }
+        finally
+        {
+            ReusedList.KeepAll(kept);
+        }
+    }
+
+    private MutationResult Decide(string ns, InstrumentationSnapshot snapshot, InjectionSettings settings, string? problem)
     {
         _context.Changes.Fragments.Clear();
         if (problem is not null)

@@ -4,10 +4,11 @@ namespace Webhook.Injection;
 
 /// <summary>
 /// A byte buffer a workspace writes each pod's output into (the patch, the fragments), reused from pod to pod. Its
-/// array is kept up to <see cref="KeptCapacity"/>. A pod that needs more gets a larger array, which the next
-/// <see cref="Clear"/> keeps only weakly: memory stays what dropping it would leave (any full collection frees it),
-/// but while it lives the next large pod writes into it instead of allocating, zeroing and copying megabytes again
-/// (a 5,000-container pod's 6 MB patch grew from 8 KiB through eleven arrays, 16 MB, on every pod).
+/// array is kept up to <see cref="KeptCapacity"/>, and whole in a burst workspace (<see cref="ReusedList.Keeps(long)"/>).
+/// Otherwise a pod that needs more gets a larger array, which the next <see cref="Clear"/> keeps only weakly: memory
+/// stays what dropping it would leave (any full collection frees it), but while it lives the next large pod writes
+/// into it instead of allocating, zeroing and copying megabytes again (a 5,000-container pod's 6 MB patch grew from
+/// 8 KiB through eleven arrays, 16 MB, on every pod).
 /// </summary>
 public sealed class ReusedBuffer : IBufferWriter<byte>
 {
@@ -29,10 +30,10 @@ public sealed class ReusedBuffer : IBufferWriter<byte>
     /// <summary>The bytes written since <see cref="Clear"/>; valid until the buffer is cleared.</summary>
     public ReadOnlyMemory<byte> WrittenMemory => _array.AsMemory(0, _written);
 
-    /// <summary>Empties the buffer for the next pod: back to the kept array, a larger one held weakly as the spare.</summary>
+    /// <summary>Empties the buffer for the next pod: back to the kept array, a larger one held weakly as the spare (outside a burst workspace).</summary>
     public void Clear()
     {
-        if (!ReferenceEquals(_array, _kept))
+        if (!ReferenceEquals(_array, _kept) && !ReusedList.Keeps(_array))
         {
             _spare.SetTarget(_array);
             _array = _kept;

@@ -16,34 +16,17 @@ public static class ContainerNameRules
 
     /// <summary>
     /// Appends the comma-separated names of <paramref name="value"/> to <paramref name="into"/>, without trimming and
-    /// keeping empty names, as the operator splits them (validation already refused spaces). The names of a list
-    /// longer than <see cref="TextCache.MaxLength"/> are not kept in the cache: a list of thousands would push out the
-    /// strings the workloads' pods share, and make every later pod allocate them again.
+    /// keeping empty names, as the operator splits them (validation already refused spaces). The names stay slices of
+    /// the value: a list of thousands costs no string per name.
     /// </summary>
-    public static void Split(string value, List<string> into)
-    {
-        var cached = value.Length <= TextCache.MaxLength;
-        var start = 0;
-        while (true)
-        {
-            var comma = value.IndexOf(',', start);
-            var end = comma < 0 ? value.Length : comma;
-            into.Add(cached ? TextCache.Slice(value, start, end - start) : value[start..end]);
-            if (comma < 0)
-            {
-                return;
-            }
-
-            start = comma + 1;
-        }
-    }
+    public static void Split(string value, ContainerNameList into) => into.Add(value);
 
     /// <summary>
     /// The operator's multi-instrumentation validation over the selected languages in its validation order; the
-    /// message is its own. Null when valid. <paramref name="seen"/>, when given, is the set long lists are checked
-    /// through (a workspace's, reused: a new one for 32,000 names is 0.7 MB on the large object heap per pod).
+    /// message is its own. Null when valid. <paramref name="seen"/>, when given, is the table long lists are checked
+    /// through (a workspace's, reused).
     /// </summary>
-    public static string? Validate(IReadOnlyList<SelectedLanguage> selected, HashSet<string>? seen = null)
+    public static string? Validate(IReadOnlyList<SelectedLanguage> selected, NameTable? seen = null)
     {
         var withNames = 0;
         for (var i = 0; i < selected.Count; i++)
@@ -66,39 +49,49 @@ public static class ContainerNameRules
         return null;
     }
 
-    /// <summary>Whether a non-empty name repeats: scanned when the list is short, through a set when long (linear either way).</summary>
-    private static bool HasDuplicate(List<string> names, HashSet<string>? seen)
+    /// <summary>Whether a non-empty name repeats: scanned when the list is short, through a table when long (linear either way).</summary>
+    private static bool HasDuplicate(ContainerNameList names, NameTable? seen)
     {
         if (names.Count <= NameLookup.ScanLimit)
         {
-            for (var i = 0; i < names.Count; i++)
+            foreach (var name in names)
             {
-                if (names[i].Length > 0 && names.IndexOf(names[i], i + 1) > 0)
+                foreach (var later in names)
                 {
-                    return true;
+                    if (later.Position > name.Position && name.Text.Length > 0 && later.Text.SequenceEqual(name.Text))
+                    {
+                        return true;
+                    }
                 }
             }
 
             return false;
         }
 
-        seen ??= new HashSet<string>(names.Count, StringComparer.Ordinal);
-        seen.Clear();
+        seen ??= new NameTable();
+        seen.Reset(names.Count);
         foreach (var name in names)
         {
-            if (name.Length > 0 && !seen.Add(name))
+            if (name.Text.Length > 0 && !seen.TryAdd(names, name.Text, name.Position))
             {
                 return true;
             }
         }
 
+        names.NonEmptyNamesDistinct = true;
         return false;
     }
 
     /// <summary>The repeated names in ordinal order, each once; the first few of them, cut, then "and N more".</summary>
-    private static string Duplicates(List<string> names)
+    private static string Duplicates(ContainerNameList names)
     {
-        var repeated = names.Where(n => n.Length > 0).GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key)
+        var all = new List<string>(names.Count);
+        foreach (var name in names)
+        {
+            all.Add(name.Text.ToString());
+        }
+
+        var repeated = all.Where(n => n.Length > 0).GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key)
             .Order(StringComparer.Ordinal).ToList();
         var shown = string.Join(" ", repeated.Take(EchoedText.MaxListed).Select(EchoedText.Cut));
         return repeated.Count > EchoedText.MaxListed

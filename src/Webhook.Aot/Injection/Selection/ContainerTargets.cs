@@ -11,7 +11,7 @@ public static class ContainerTargets
     /// named. Ordered init containers first by their index, then regular ones in the order named. A name is used once;
     /// names that match no container are reported in one warning (the operator ignores them silently). The list is the
     /// context's <see cref="InjectionContext.Targets"/>, refilled on each call. Linear in the names and containers:
-    /// long lists are looked up through sets (<see cref="NameLookup"/>).
+    /// long lists are looked up through tables of names compared as spans (<see cref="NameLookup"/>).
     /// </summary>
     public static List<ContainerView> Resolve(InjectionContext context, SelectedLanguage language)
     {
@@ -28,22 +28,27 @@ public static class ContainerTargets
             return targets;
         }
 
-        var names = language.ContainerNames;
-        var lookup = new NameLookup(context, names.Count);
+        var lookup = new NameLookup(context, language.ContainerNames);
         var unmatched = context.UnmatchedNames;
         unmatched.Clear();
+        var unmatchedCount = 0;
         var anyInit = false;
-        for (var i = 0; i < names.Count; i++)
+        foreach (var name in language.ContainerNames)
         {
-            var name = names[i];
-            if (!lookup.IsFirst(names, i))
+            if (!lookup.IsFirst(name))
             {
                 continue;
             }
 
-            if (lookup.Find(name) is not { } container)
+            if (lookup.Find(name.Text) is not { } container)
             {
-                unmatched.Add(name);
+                // The warning names the first few and counts the rest: only those become strings.
+                if (unmatched.Count < EchoedText.MaxListed)
+                {
+                    unmatched.Add(name.ToText());
+                }
+
+                unmatchedCount++;
                 continue;
             }
 
@@ -56,9 +61,9 @@ public static class ContainerTargets
             InitContainersFirst(targets);
         }
 
-        if (unmatched.Count > 0)
+        if (unmatchedCount > 0)
         {
-            WarnUnmatched(context, language, unmatched);
+            WarnUnmatched(context, language, unmatched, unmatchedCount);
         }
 
         return targets;
@@ -87,11 +92,11 @@ public static class ContainerTargets
         }
     }
 
-    private static void WarnUnmatched(InjectionContext context, SelectedLanguage language, List<string> unmatched)
+    private static void WarnUnmatched(InjectionContext context, SelectedLanguage language, List<string> unmatched, int count)
     {
-        var message = unmatched.Count == 1
+        var message = count == 1
             ? "metadata.annotations[container-names]: no container " + EchoedText.Quote(unmatched[0]) + " in the pod; " + language.Rule.DisplayName + " skips it"
-            : "metadata.annotations[container-names]: no containers " + EchoedText.List(unmatched, 0, unmatched.Count) + " in the pod; "
+            : "metadata.annotations[container-names]: no containers " + EchoedText.List(unmatched, 0, count) + " in the pod; "
                 + language.Rule.DisplayName + " skips them";
         context.Warn(WarningReason.ContainerNotFound, message);
     }

@@ -11,7 +11,7 @@ public sealed class SelectedLanguage
     public Instrumentation Instrumentation { get; private set; } = null!;
 
     /// <summary>Container names from the common annotation, then (multi-instrumentation) the language's own.</summary>
-    public List<string> ContainerNames { get; } = new();
+    public ContainerNameList ContainerNames { get; } = new();
 
     public SelectedLanguage()
     {
@@ -23,6 +23,6 @@ public sealed class SelectedLanguage
     {
         Rule = rule;
         Instrumentation = instrumentation;
-        ReusedList.Clear(ContainerNames);
+        ContainerNames.Clear();
     }
 }

@@ -29,9 +29,20 @@ public sealed class ContainerNameRulesTests
     [Fact]
     public void Split_EmptyEntries_AreKeptWithoutTrimming()
     {
-        var names = new List<string> { "common" };
+        var names = new ContainerNameList();
+        ContainerNameRules.Split("common", names);
         ContainerNameRules.Split("a,,b,", names);
-        Assert.Equal(["common", "a", "", "b", ""], names);
+
+        var split = new List<string>();
+        foreach (var name in names)
+        {
+            split.Add(name.Text.ToString());
+            Assert.Equal(name.Text.ToString(), names.At(name.Position).ToString());
+        }
+
+        Assert.Equal(["common", "a", "", "b", ""], split);
+        Assert.Equal(5, names.Count);
+        Assert.Equal("b", names[3]);
     }
 
     [Fact]
@@ -75,7 +86,11 @@ public sealed class ContainerNameRulesTests
     private static SelectedLanguage Selected(Language language, params string[] names)
     {
         var selected = new SelectedLanguage(InjectionTable.Get(language), new Instrumentation());
-        selected.ContainerNames.AddRange(names);
+        if (names.Length > 0)
+        {
+            selected.ContainerNames.Add(string.Join(',', names));
+        }
+
         return selected;
     }
 }
