@@ -29,7 +29,7 @@ public static class WebhookHost
 
     public static async Task<int> RunAsync(ServeOptions options, ISnapshotSourceFactory sources, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = CreateBuilder();
         LogOutput.Configure(builder.Logging, options.LogFormat, options.LogLevel);
         ConnectionTeardownLogs.Apply(builder.Logging, options.LogLevel, options.ExtraLogProvider);
         if (options.LogLevel >= LogLevel.Information)
@@ -129,6 +129,14 @@ public static class WebhookHost
         certificates.Dispose();
         return 0;
     }
+
+    /// <summary>
+    /// The slim builder, minus its watch on appsettings.json: reloading a changed file needs a recursive inotify watch
+    /// of the whole content root (the working folder, <c>/</c> in the image), set up before the server listens. The
+    /// webhook takes its settings from its command line, so appsettings.json is still read once but never watched.
+    /// </summary>
+    internal static WebApplicationBuilder CreateBuilder()
+        => WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
 
     private static Task Readiness(HttpContext context, SnapshotStore store, CertificateReloader certificates, bool stopping, string source)
     {

@@ -29,44 +29,49 @@ public sealed class LogLineFormatter(LogFormat format) : ConsoleFormatter(format
             return;
         }
 
-        var time = Clock().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        var span = AdmissionSpan.Current;
+        // Everything below is written once, not once per state type: a generic writer is compiled for each of the
+        // dozens of LoggerMessage state types, which the binary's size budget does not afford.
+        var line = new Line(Clock().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            logEntry.EventId.Id, logEntry.LogLevel, logEntry.Category, message, logEntry.Exception, AdmissionSpan.Current);
         if (format == LogFormat.Json)
         {
-            WriteJson(textWriter, time, logEntry, message, span);
+            var state = logEntry.State as IReadOnlyList<KeyValuePair<string, object?>>;
+            WriteJson(textWriter, line, state, state is null ? null : logEntry.State?.ToString());
         }
         else
         {
-            WriteText(textWriter, time, logEntry, message, span);
+            WriteText(textWriter, line);
         }
     }
 
-    private static void WriteJson<TState>(TextWriter output, string time, in LogEntry<TState> entry, string? message, Activity? span)
+    private readonly record struct Line(string Time, int EventId, LogLevel Level, string Category, string? Message, Exception? Exception, Activity? Span);
+
+    private static void WriteJson(TextWriter output, in Line line, IReadOnlyList<KeyValuePair<string, object?>>? state, string? stateMessage)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(buffer, s_json))
         {
             json.WriteStartObject();
-            json.WriteString("Timestamp", time);
-            json.WriteNumber("EventId", entry.EventId.Id);
-            json.WriteString("LogLevel", entry.LogLevel.ToString());
-            json.WriteString("Category", entry.Category);
-            json.WriteString("Message", message);
-            if (entry.Exception is { } exception)
+            json.WriteString("Timestamp", line.Time);
+            json.WriteNumber("EventId", line.EventId);
+            json.WriteString("LogLevel", line.Level.ToString());
+            json.WriteString("Category", line.Category);
+            json.WriteString("Message", line.Message);
+            if (line.Exception is { } exception)
             {
                 json.WriteString("Exception", exception.ToString());
             }
 
-            if (span is not null)
+            if (line.Span is { } span)
             {
                 json.WriteString("TraceId", span.TraceId.ToHexString());
                 json.WriteString("SpanId", span.SpanId.ToHexString());
             }
 
-            if (entry.State is IReadOnlyList<KeyValuePair<string, object?>> state)
+            if (state is not null)
             {
                 json.WriteStartObject("State");
-                json.WriteString("Message", entry.State.ToString());
+                json.WriteString("Message", stateMessage);
                 foreach (var (key, value) in state)
                 {
                     WriteValue(json, key, value);
@@ -107,22 +112,22 @@ public sealed class LogLineFormatter(LogFormat format) : ConsoleFormatter(format
         }
     }
 
-    private static void WriteText<TState>(TextWriter output, string time, in LogEntry<TState> entry, string? message, Activity? span)
+    private static void WriteText(TextWriter output, in Line line)
     {
-        var line = new StringBuilder(256);
-        line.Append(time).Append(' ').Append(Level(entry.LogLevel)).Append(' ').Append(entry.Category).Append('[').Append(entry.EventId.Id).Append("] ")
-            .Append(message);
-        if (span is not null)
+        var text = new StringBuilder(256);
+        text.Append(line.Time).Append(' ').Append(Level(line.Level)).Append(' ').Append(line.Category).Append('[').Append(line.EventId).Append("] ")
+            .Append(line.Message);
+        if (line.Span is { } span)
         {
-            line.Append(" trace_id=").Append(span.TraceId.ToHexString()).Append(" span_id=").Append(span.SpanId.ToHexString());
+            text.Append(" trace_id=").Append(span.TraceId.ToHexString()).Append(" span_id=").Append(span.SpanId.ToHexString());
         }
 
-        if (entry.Exception is { } exception)
+        if (line.Exception is { } exception)
         {
-            line.Append('\n').Append(exception);
+            text.Append('\n').Append(exception);
         }
 
-        output.Write(line.Append('\n').ToString());
+        output.Write(text.Append('\n').ToString());
     }
 
     private static string Level(LogLevel level) => level switch
