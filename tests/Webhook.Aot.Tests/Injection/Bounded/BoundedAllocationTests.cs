@@ -40,13 +40,13 @@ public sealed class BoundedAllocationTests(ITestOutputHelper output)
     private const int CeilingPerContainerInABurst = 1280;
 
     /// <summary>
-    /// 4,096 bytes per container for a large pod that finds no burst workspace (the first after a quiet second): the
-    /// workspace is built for it, so the container views, their lists and the patch (1,290 bytes per container) are
-    /// allocated once each, on top of what a stream of such pods allocates. Measured 3,580 bytes at 5,000 containers;
-    /// before the patch buffer was sized from the changes and the env lists from the first target's, the patch grew
-    /// from 8 KiB through eleven arrays and each env list through three: 6,449 bytes.
+    /// 3,584 bytes per container for a large pod that finds no burst workspace (the first after a quiet second): the
+    /// workspace is built for it, so the container views, their lists and the patch are allocated once each, on top of
+    /// what a stream of such pods allocates: measured 2,983 and 3,045 bytes at 2,000 and 5,000 containers. Before the
+    /// patch buffer was sized from the changes and each env list from the first target's, the patch grew from 8 KiB
+    /// by doubling and each env list through three arrays: 4,204 and 5,528 bytes.
     /// </summary>
-    private const int CeilingPerContainerWhenCold = 4096;
+    private const int CeilingPerContainerWhenCold = 3584;
 
     /// <summary>24 bytes per name in a burst workspace: the annotation string alone (measured 11.9 and 13.4 bytes at 3,200 and 32,000 names).</summary>
     private const int CeilingPerNameInABurst = 24;
