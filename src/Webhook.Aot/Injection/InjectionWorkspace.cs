@@ -217,6 +217,7 @@ public sealed class InjectionWorkspace
     private ReadOnlyMemory<byte> WritePatch()
     {
         _patch.Clear();
+        _patch.EnsureCapacity(PatchWriter.EstimateLength(_context.Changes));
         _patchWriter.Reset(_patch);
         PatchWriter.Write(_context.Changes, _patchWriter);
         return _patch.WrittenMemory;

@@ -65,6 +65,18 @@ public sealed class ReusedBuffer : IBufferWriter<byte>
         return _array.AsSpan(_written);
     }
 
+    /// <summary>
+    /// Makes room for <paramref name="bytes"/> in all, in one array of that size when the buffer has less (the spare
+    /// when it is large enough): an output whose size is known about beforehand is written without doubling from small.
+    /// </summary>
+    public void EnsureCapacity(long bytes)
+    {
+        if (bytes > _array.Length && bytes <= Array.MaxLength)
+        {
+            Grow(bytes, bytes);
+        }
+    }
+
     private void Reserve(int sizeHint)
     {
         var needed = (long)_written + Math.Max(sizeHint, 1);
@@ -78,11 +90,16 @@ public sealed class ReusedBuffer : IBufferWriter<byte>
             throw new OutOfMemoryException("a buffer of " + needed + " bytes was asked for");
         }
 
-        var size = (int)Math.Clamp(_array.Length * 2L, needed, Array.MaxLength);
+        Grow(needed, (int)Math.Clamp(_array.Length * 2L, needed, Array.MaxLength));
+    }
+
+    /// <summary>Moves what is written to an array of <paramref name="size"/> bytes, or to the spare when it holds <paramref name="needed"/>.</summary>
+    private void Grow(long needed, long size)
+    {
         byte[] larger;
         if (size <= KeptCapacity)
         {
-            larger = _kept = new byte[size];
+            larger = _kept = new byte[(int)size];
         }
         else if (_spare.TryGetTarget(out var spare) && spare.Length >= needed)
         {
@@ -91,7 +108,7 @@ public sealed class ReusedBuffer : IBufferWriter<byte>
         }
         else
         {
-            larger = GC.AllocateUninitializedArray<byte>(size);
+            larger = GC.AllocateUninitializedArray<byte>((int)size);
         }
 
         _array.AsSpan(0, _written).CopyTo(larger);

@@ -44,12 +44,21 @@ public static class AgentInjector
         var description = new TextBuilder(stackalloc char[1024]);
         description.Append("injected into ");
         var injected = 0;
+        // How many env entries the first target got: a later one's list is sized for as many at once (a pod of
+        // thousands of containers would otherwise grow each list from empty through three arrays).
+        var envAdded = -1;
         foreach (var target in targets)
         {
             if (SkipReason(target, rule, block) is { } reason)
             {
                 context.Warn(WarningReason.ContainerSkipped, "containers[" + EchoedText.Cut(target.Name) + "]: " + reason + "; " + rule.DisplayName + " not injected into it");
                 continue;
+            }
+
+            var envBefore = target.Env.Count;
+            if (envAdded > 0)
+            {
+                target.Env.EnsureCapacity(envBefore + envAdded);
             }
 
             SdkEnv.AppendAll(target.Env, prebuilt.Env);
@@ -62,6 +71,7 @@ public static class AgentInjector
             SdkEnv.AddCommon(context, target, instrumentation);
             ApplyEnv(context, target, rule, block, placeholders, EnvStage.AfterCommon);
             SdkEnv.AddSdk(context, target, target, instrumentation);
+            envAdded = envAdded < 0 ? target.Env.Count - envBefore : envAdded;
             description.Append(injected++ == 0 ? "" : ", ");
             description.Append(target.Name);
         }

@@ -15,6 +15,9 @@ public sealed class FragmentBuffer
 
     public FragmentBuffer() => _writer = new Utf8JsonWriter(_buffer);
 
+    /// <summary>How many bytes the fragments written since <see cref="Clear"/> take.</summary>
+    public int WrittenCount => _buffer.WrittenCount;
+
     public Utf8JsonWriter Start()
     {
         if (_start >= 0)

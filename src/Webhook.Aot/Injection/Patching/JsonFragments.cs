@@ -50,6 +50,26 @@ public static class JsonFragments
     }
 
     /// <summary>A mount the pod had, as written; one injection adds, from its fields.</summary>
+    /// <summary>
+    /// About what <see cref="WriteEnvEntry"/> writes for <paramref name="entry"/> (a text counted a byte per
+    /// character), without decoding a pod's texts: for <see cref="PatchWriter.EstimateLength"/>.
+    /// </summary>
+    public static int EstimateEnvEntryLength(in EnvEntry entry)
+    {
+        if (!entry.Raw.IsEmpty)
+        {
+            // A changed value replaces the one in the entry's JSON.
+            return entry.Raw.Length + (entry.IsModified ? entry.Value?.Length ?? 0 : 0);
+        }
+
+        // {"name":"","value":""}, or {"name":"","valueFrom":{"fieldRef":{"fieldPath":""}}}, and a comma.
+        return entry.Name.Length + (entry.FieldPath is { } path ? path.Length + 52 : (entry.Value ?? "").Length + 23);
+    }
+
+    /// <summary>About what <see cref="WriteMount"/> writes for <paramref name="mount"/>: for <see cref="PatchWriter.EstimateLength"/>.</summary>
+    public static int EstimateMountLength(in VolumeMountView mount)
+        => mount.Raw.IsEmpty ? mount.Name.Length + mount.MountPath.Length + (mount.ReadOnly ? 43 : 27) : mount.Raw.Length + 1;
+
     public static void WriteMount(Utf8JsonWriter writer, in VolumeMountView mount)
     {
         if (!mount.Raw.IsEmpty)

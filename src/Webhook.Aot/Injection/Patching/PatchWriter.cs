@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Webhook.Injection.Pods;
@@ -39,6 +40,48 @@ public static class PatchWriter
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// About how many bytes <see cref="Write(PodChanges, Utf8JsonWriter)"/> writes for <paramref name="changes"/>, in time
+    /// linear in the changed lists and with nothing decoded: the replaced env and mount lists (entries the pod had count
+    /// their JSON, added ones their texts and keys), the added objects' fragments, and room for the rest. A large pod's
+    /// output buffer is sized with it once instead of doubling from small (a 5,000-container patch of 6 MB went
+    /// through eleven arrays). Texts count one byte per character: one that needs escaping may still grow the buffer.
+    /// </summary>
+    public static long EstimateLength(PodChanges changes)
+    {
+        var length = changes.Fragments.WrittenCount + EstimateEdits(changes.Pod.Containers) + EstimateEdits(changes.Pod.InitContainers);
+        // A sixteenth more for texts that need escaping, and room for the marker and the small operations.
+        return length + length / 16 + 4096;
+    }
+
+    private static long EstimateEdits(List<ContainerView> containers)
+    {
+        const int OpLength = MaxPathLength + 32;
+        long length = 0;
+        foreach (var container in containers)
+        {
+            if (container.EnvChanged)
+            {
+                length += OpLength;
+                foreach (ref readonly var entry in CollectionsMarshal.AsSpan(container.Env))
+                {
+                    length += JsonFragments.EstimateEnvEntryLength(entry);
+                }
+            }
+
+            if (container.MountsChanged)
+            {
+                length += OpLength;
+                foreach (ref readonly var mount in CollectionsMarshal.AsSpan(container.VolumeMounts))
+                {
+                    length += JsonFragments.EstimateMountLength(mount);
+                }
+            }
+        }
+
+        return length;
     }
 
     /// <summary>Writes the patch with <paramref name="writer"/> (already pointed at its output) and flushes it.</summary>
