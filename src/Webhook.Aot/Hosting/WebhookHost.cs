@@ -110,15 +110,17 @@ public static class WebhookHost
         app.Use(AbandonedRequests.Middleware(log));
         var mutate = app.Services.GetRequiredService<MutateEndpoint>();
         var validate = app.Services.GetRequiredService<ValidateEndpoint>();
-        app.MapPost(MutateEndpoint.Path, InFlightRequests.Counted(metrics, MutateEndpoint.Path, mutate.HandleAsync));
-        app.MapPost(ValidateEndpoint.Path, InFlightRequests.Counted(metrics, ValidateEndpoint.Path, validate.HandleAsync));
-        app.MapGet("/healthz", (HttpContext context) => context.Response.WriteAsync("ok\n"));
-        app.MapGet("/readyz", (HttpContext context) => Readiness(context, store, certificates, Volatile.Read(ref stopping), source.Name));
-        app.MapGet("/metrics", (HttpContext context) =>
-        {
-            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
-            return context.Response.WriteAsync(telemetry.Prometheus.Render());
-        });
+        var routes = new RouteTable(
+            (HttpMethods.Post, MutateEndpoint.Path, InFlightRequests.Counted(metrics, MutateEndpoint.Path, mutate.HandleAsync)),
+            (HttpMethods.Post, ValidateEndpoint.Path, InFlightRequests.Counted(metrics, ValidateEndpoint.Path, validate.HandleAsync)),
+            (HttpMethods.Get, "/healthz", context => context.Response.WriteAsync("ok\n")),
+            (HttpMethods.Get, "/readyz", context => Readiness(context, store, certificates, Volatile.Read(ref stopping), source.Name)),
+            (HttpMethods.Get, "/metrics", context =>
+            {
+                context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+                return context.Response.WriteAsync(telemetry.Prometheus.Render());
+            }));
+        app.Run(routes.Dispatch);
 
         using var sourceStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         var sourceTask = RunSourceAsync(source, store, log, sourceStop.Token);
@@ -133,7 +135,7 @@ public static class WebhookHost
     }
 
     /// <summary>
-    /// The empty builder with Kestrel and routing: no configuration sources (no appsettings.json, no ASPNETCORE_ or
+    /// The empty builder with Kestrel (the routes are a <see cref="RouteTable"/>, not ASP.NET Core's routing): no configuration sources (no appsettings.json, no ASPNETCORE_ or
     /// DOTNET_ variables, no host command line) and no logging providers but <see cref="LogOutput"/>'s. The webhook
     /// takes its settings from its own command line; what the slim builder adds beyond this (configuration providers,
     /// Kestrel's configuration loader, the console logger) only cost the binary's size budget.
@@ -142,7 +144,6 @@ public static class WebhookHost
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();
-        builder.Services.AddRoutingCore();
         return builder;
     }
 
