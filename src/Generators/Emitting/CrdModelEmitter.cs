@@ -221,7 +221,7 @@ public static class CrdModelEmitter
         {
             var name = "s_pattern" + SourceWriter.Number(statics.Count);
             statics.Add("private static readonly global::System.Text.RegularExpressions.Regex " + name + " = new("
-                + SourceWriter.Literal(pattern) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+                + "global::Webhook.Crd.GoPattern.Anchored(" + SourceWriter.Literal(pattern) + "), global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
             w.Line("context.CheckPattern(" + path + ", " + value + ", " + name + ", " + SourceWriter.Literal(pattern) + ");");
         }
 

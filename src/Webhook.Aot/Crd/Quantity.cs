@@ -7,7 +7,7 @@ public static class Quantity
 {
     public const string Pattern = @"^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$";
 
-    private static readonly Regex s_pattern = new(Pattern, RegexOptions.CultureInvariant);
+    private static readonly Regex s_pattern = new(GoPattern.Anchored(Pattern), RegexOptions.CultureInvariant);
 
     public static bool IsValid(string text) => s_pattern.IsMatch(text);
 
@@ -67,8 +67,9 @@ public static class Quantity
     /// <summary>A decimal exponent suffix such as <c>e3</c> or <c>E-2</c>.</summary>
     private static decimal Power(string suffix)
     {
-        var exponent = int.Parse(suffix.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
-        if (exponent is > 28 or < -28)
+        // The pattern allows a fractional exponent ("1e3.5"), which stands for no whole amount.
+        if (!int.TryParse(suffix.AsSpan(1), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var exponent)
+            || exponent is > 28 or < -28)
         {
             throw new OverflowException();
         }

@@ -173,6 +173,25 @@ public sealed class InstrumentationValidatorTests
             "spec.java.resources: requests.memory 64Mi is above limits.memory 32Mi; pods injected with it will be rejected; set both");
     }
 
+    [Theory]
+    [InlineData("memory: \"32Mi\\n\"", "spec.java.resources.limits.memory")]
+    [InlineData("memory: 1e3.5", null)]
+    public void Validate_QuantityGoRefusesOrWithoutWholeAmount_ReportedNeverThrown(string limit, string? errorPath)
+    {
+        var loaded = InstrumentationFixture.Load("java: {resources: {limits: {" + limit + "}, requests: {memory: 1e3.5}}}");
+
+        var messages = InstrumentationFixture.Messages(loaded);
+        Assert.Equal(errorPath is not null, errorPath is not null && messages.Contains(" " + errorPath + ": ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_PatternFieldEndingInNewline_DoesNotMatchAsTheApiServerWould()
+    {
+        var loaded = InstrumentationFixture.Load("apacheHttpd: {configPath: \"/etc/apache\\n\"}");
+
+        Assert.Contains(" spec.apacheHttpd.configPath: ", InstrumentationFixture.Messages(loaded), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_UnknownFieldWrongTypeAndBadQuantity_ReportsEachWithItsLine()
     {
