@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Webhook.Observability;
 
 namespace Webhook.Hosting;
@@ -22,14 +21,13 @@ public sealed class ConnectionTeardownLogs(ILoggerProvider inner, LogLevel minim
     private const string KestrelCategory = "Microsoft.AspNetCore.Server.Kestrel";
 
     /// <summary>
-    /// Puts the decorator in front of the JSON console provider <c>AddJsonConsole</c> registered, and of
+    /// Puts the decorator in front of the console provider <see cref="LogOutput"/> registered, and of
     /// <paramref name="extra"/> when given (another destination for the same lines: tests record them).
     /// </summary>
     public static void Apply(ILoggingBuilder logging, LogLevel minimumLevel, ILoggerProvider? extra)
     {
         logging.Services.RemoveAll<ILoggerProvider>();
-        logging.Services.TryAddSingleton<ConsoleLoggerProvider>();
-        logging.Services.AddSingleton<ILoggerProvider>(services => new ConnectionTeardownLogs(services.GetRequiredService<ConsoleLoggerProvider>(), minimumLevel));
+        logging.Services.AddSingleton<ILoggerProvider>(services => new ConnectionTeardownLogs(services.GetRequiredService<ConsoleLogProvider>(), minimumLevel));
         if (extra is not null)
         {
             logging.Services.AddSingleton<ILoggerProvider>(new ConnectionTeardownLogs(extra, minimumLevel));

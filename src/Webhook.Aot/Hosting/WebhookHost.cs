@@ -30,7 +30,8 @@ public static class WebhookHost
     public static async Task<int> RunAsync(ServeOptions options, ISnapshotSourceFactory sources, CancellationToken cancellationToken = default)
     {
         var builder = CreateBuilder();
-        LogOutput.Configure(builder.Logging, options.LogFormat, options.LogLevel);
+        var console = new ConsoleLogProvider(new LogLineFormatter(options.LogFormat));
+        LogOutput.Configure(builder.Logging, console, options.LogLevel);
         ConnectionTeardownLogs.Apply(builder.Logging, options.LogLevel, options.ExtraLogProvider);
         if (options.LogLevel >= LogLevel.Information)
         {
@@ -47,7 +48,8 @@ public static class WebhookHost
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
         var store = new SnapshotStore();
-        var loggerFactory = LoggerFactory.Create(logging => LogOutput.Configure(logging, options.LogFormat, options.LogLevel));
+        // The pieces started before the host is built log to the same console without a service container of their own.
+        var loggerFactory = new LoggerFactory([console], new LoggerFilterOptions { MinLevel = options.LogLevel });
         var certificates = new CertificateReloader(options.CertDir, loggerFactory.CreateLogger<CertificateReloader>());
         certificates.Start(options.CertificatePollInterval, ServiceNames());
         var source = sources.Create(options, loggerFactory);
@@ -108,15 +110,17 @@ public static class WebhookHost
         app.Use(AbandonedRequests.Middleware(log));
         var mutate = app.Services.GetRequiredService<MutateEndpoint>();
         var validate = app.Services.GetRequiredService<ValidateEndpoint>();
-        app.MapPost(MutateEndpoint.Path, InFlightRequests.Counted(metrics, MutateEndpoint.Path, mutate.HandleAsync));
-        app.MapPost(ValidateEndpoint.Path, InFlightRequests.Counted(metrics, ValidateEndpoint.Path, validate.HandleAsync));
-        app.MapGet("/healthz", (HttpContext context) => context.Response.WriteAsync("ok\n"));
-        app.MapGet("/readyz", (HttpContext context) => Readiness(context, store, certificates, Volatile.Read(ref stopping), source.Name));
-        app.MapGet("/metrics", (HttpContext context) =>
-        {
-            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
-            return context.Response.WriteAsync(telemetry.Prometheus.Render());
-        });
+        var routes = new RouteTable(
+            (HttpMethods.Post, MutateEndpoint.Path, InFlightRequests.Counted(metrics, MutateEndpoint.Path, mutate.HandleAsync)),
+            (HttpMethods.Post, ValidateEndpoint.Path, InFlightRequests.Counted(metrics, ValidateEndpoint.Path, validate.HandleAsync)),
+            (HttpMethods.Get, "/healthz", context => context.Response.WriteAsync("ok\n")),
+            (HttpMethods.Get, "/readyz", context => Readiness(context, store, certificates, Volatile.Read(ref stopping), source.Name)),
+            (HttpMethods.Get, "/metrics", context =>
+            {
+                context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+                return context.Response.WriteAsync(telemetry.Prometheus.Render());
+            }));
+        app.Run(routes.Dispatch);
 
         using var sourceStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         var sourceTask = RunSourceAsync(source, store, log, sourceStop.Token);
@@ -131,12 +135,17 @@ public static class WebhookHost
     }
 
     /// <summary>
-    /// The slim builder, minus its watch on appsettings.json: reloading a changed file needs a recursive inotify watch
-    /// of the whole content root (the working folder, <c>/</c> in the image), set up before the server listens. The
-    /// webhook takes its settings from its command line, so appsettings.json is still read once but never watched.
+    /// The empty builder with Kestrel (the routes are a <see cref="RouteTable"/>, not ASP.NET Core's routing): no configuration sources (no appsettings.json, no ASPNETCORE_ or
+    /// DOTNET_ variables, no host command line) and no logging providers but <see cref="LogOutput"/>'s. The webhook
+    /// takes its settings from its own command line; what the slim builder adds beyond this (configuration providers,
+    /// Kestrel's configuration loader, the console logger) only cost the binary's size budget.
     /// </summary>
     internal static WebApplicationBuilder CreateBuilder()
-        => WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore();
+        return builder;
+    }
 
     private static Task Readiness(HttpContext context, SnapshotStore store, CertificateReloader certificates, bool stopping, string source)
     {

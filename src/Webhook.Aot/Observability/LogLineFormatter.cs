@@ -5,7 +5,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Logging.Console;
 
 namespace Webhook.Observability;
 
@@ -15,13 +14,13 @@ namespace Webhook.Observability;
 /// UTC in ISO 8601 with milliseconds. A line written while an admission's span is recorded also carries its trace and
 /// span ids (<c>TraceId</c>/<c>SpanId</c>, <c>trace_id=</c>/<c>span_id=</c>), to find the trace from the log.
 /// </summary>
-public sealed class LogLineFormatter(LogFormat format) : ConsoleFormatter(format == LogFormat.Json ? "otel-webhook-json" : "otel-webhook-text")
+public sealed class LogLineFormatter(LogFormat format)
 {
     private static readonly JsonWriterOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public Func<DateTimeOffset> Clock { get; init; } = static () => DateTimeOffset.UtcNow;
 
-    public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
+    public void Write<TState>(in LogEntry<TState> logEntry, TextWriter textWriter)
     {
         var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
         if (message is null && logEntry.Exception is null)

@@ -1,18 +1,18 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Webhook.Hosting;
 
 namespace Webhook.Tests.Hosting;
 
-/// <summary>What the server's builder reads at start-up: appsettings.json once, with no watch on the content root.</summary>
+/// <summary>What the server's builder reads at start-up: no settings file (so no watch on the content root) and no environment.</summary>
 public sealed class HostBuilderTests
 {
     [Fact]
-    public void CreateBuilder_ReadsSettingsFilesWithoutWatchingThem()
+    public void CreateBuilder_ReadsNoSettingsFilesAndNoEnvironmentVariables()
     {
         var builder = WebhookHost.CreateBuilder();
 
-        var files = builder.Configuration.Sources.OfType<FileConfigurationSource>().ToList();
-        Assert.Contains(files, file => file.Path == "appsettings.json");
-        Assert.All(files, file => Assert.False(file.ReloadOnChange, file.Path + " is watched for changes"));
+        Assert.Empty(builder.Configuration.Sources.OfType<FileConfigurationSource>());
+        Assert.Empty(builder.Configuration.Sources.OfType<EnvironmentVariablesConfigurationSource>());
     }
 }

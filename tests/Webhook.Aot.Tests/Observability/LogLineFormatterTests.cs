@@ -80,7 +80,7 @@ public sealed class LogLineFormatterTests
         var entry = new LogEntry<List<KeyValuePair<string, object?>>>(LogLevel.Information, "otel-webhook", new EventId(1201), state, null,
             static (_, _) => "listening on port 9443 \"quoted\"");
         var output = new StringWriter();
-        formatter.Write(in entry, null, output);
+        formatter.Write(in entry, output);
         return output.ToString();
     }
 }
