@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Webhook.Injection.Text;
 using Webhook.Observability;
+using Webhook.Text;
 
 namespace Webhook.Admission;
 

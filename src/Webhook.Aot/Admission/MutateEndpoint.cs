@@ -8,6 +8,7 @@ using Webhook.Injection.Pods;
 using Webhook.Observability;
 using Webhook.Sources;
 using Webhook.Injection.Text;
+using Webhook.Text;
 
 namespace Webhook.Admission;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Webhook.Documents;
+using Webhook.Text;
 
 namespace Webhook.Crd;
 
@@ -28,7 +29,7 @@ public sealed class ModelReadContext
         var name = reader.GetString() ?? "";
         var suggestion = Suggestions.Closest(name, knownFields);
         var hint = suggestion is null ? "" : "; did you mean \"" + suggestion + "\"?";
-        Error(FieldPath.Property(path, name), "unknown field \"" + name + "\"" + hint);
+        Error(FieldPath.Property(path, EchoedText.Cut(name)), "unknown field " + EchoedText.Quote(name) + hint);
         reader.Read();
         reader.Skip();
     }
@@ -45,7 +46,7 @@ public sealed class ModelReadContext
                 return null;
             case JsonTokenType.True or JsonTokenType.False or JsonTokenType.Number:
                 var literal = Literal(ref reader);
-                Error(path, "must be a string, not " + Describe(reader.TokenType) + "; quote it: \"" + literal + "\"");
+                Error(path, "must be a string, not " + Describe(reader.TokenType) + "; quote it: " + EchoedText.Quote(literal));
                 return null;
             default:
                 WrongType(ref reader, path, "a string");
@@ -138,7 +139,7 @@ public sealed class ModelReadContext
         var value = ReadIntOrString(ref reader, path);
         if (value is { } quantity && !Quantity.IsValid(quantity.Text))
         {
-            Error(path, "\"" + quantity.Text + "\" is not a valid quantity; write a number with an optional suffix, e.g. 500m, 128Mi, 1Gi or 2");
+            Error(path, EchoedText.Quote(quantity.Text) + " is not a valid quantity; write a number with an optional suffix, e.g. 500m, 128Mi, 1Gi or 2");
             return null;
         }
 
@@ -178,14 +179,14 @@ public sealed class ModelReadContext
 
         var suggestion = Suggestions.Closest(value, allowed);
         var hint = suggestion is null ? "" : "; did you mean \"" + suggestion + "\"?";
-        Error(path, "unsupported value \"" + value + "\"" + hint + " (supported: " + string.Join(", ", allowed) + ")");
+        Error(path, "unsupported value " + EchoedText.Quote(value) + hint + " (supported: " + string.Join(", ", allowed) + ")");
     }
 
     public void CheckPattern(string path, string? value, Regex regex, string pattern)
     {
         if (value is not null && !regex.IsMatch(value))
         {
-            Error(path, "\"" + value + "\" does not match the pattern " + pattern);
+            Error(path, EchoedText.Quote(value) + " does not match the pattern " + pattern);
         }
     }
 

@@ -7,6 +7,7 @@ using Webhook.Injection.Snapshot;
 using Webhook.Injection.Table;
 using Webhook.Injection.Text;
 using Webhook.Injection.WebServers;
+using Webhook.Text;
 
 namespace Webhook.Injection;
 

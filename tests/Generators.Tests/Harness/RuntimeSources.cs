@@ -21,8 +21,10 @@ public static class RuntimeSources
 
         if (parts.HasFlag(RuntimeParts.CrdSupport))
         {
-            var fieldPath = RepoPaths.Combine("src", "Webhook.Aot", "Documents", "FieldPath.cs");
-            files.Add((fieldPath, File.ReadAllText(fieldPath)));
+            foreach (var path in new[] { RepoPaths.Combine("src", "Webhook.Aot", "Documents", "FieldPath.cs"), RepoPaths.Combine("src", "Webhook.Aot", "Text", "EchoedText.cs") })
+            {
+                files.Add((path, File.ReadAllText(path)));
+            }
         }
 
         if (parts.HasFlag(RuntimeParts.InjectionTable))

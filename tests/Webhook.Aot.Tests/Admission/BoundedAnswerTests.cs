@@ -7,6 +7,7 @@ using Webhook.Observability;
 using Webhook.Sources;
 using Webhook.Tests.Sources;
 using static Webhook.Tests.Injection.Bounded.LargePods;
+using Webhook.Text;
 
 namespace Webhook.Tests.Admission;
 

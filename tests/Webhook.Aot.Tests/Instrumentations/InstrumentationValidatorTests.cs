@@ -184,6 +184,21 @@ public sealed class InstrumentationValidatorTests
         Assert.Equal(errorPath is not null, errorPath is not null && messages.Contains(" " + errorPath + ": ", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("apacheHttpd: {configPath: \"{0}\"}", "spec.apacheHttpd.configPath")]
+    [InlineData("sampler: {type: \"{0}\"}", "spec.sampler.type")]
+    [InlineData("java: {resources: {limits: {cpu: \"{0}\"}}}", "spec.java.resources.limits.cpu")]
+    public void Validate_HugeValueInAnError_IsEchoedCutWithItsLength(string specYaml, string path)
+    {
+        var huge = new string('x', 100_000) + " y";
+        var loaded = InstrumentationFixture.Load(specYaml.Replace("{0}", huge));
+
+        var messages = InstrumentationFixture.Messages(loaded).Split('\n').Where(m => m.Contains(path, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(messages);
+        Assert.All(messages, m => Assert.True(m.Length < 1_000, $"{m.Length} characters: {m[..Math.Min(200, m.Length)]}"));
+        Assert.Contains(messages, m => m.Contains("(100002 characters)", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Validate_PatternFieldEndingInNewline_DoesNotMatchAsTheApiServerWould()
     {

@@ -9,6 +9,7 @@ using Webhook.Injection.Snapshot;
 using Webhook.Injection.Selection;
 using Webhook.Injection.Table;
 using Webhook.Injection.Text;
+using Webhook.Text;
 
 namespace Webhook.Injection.Agents;
 

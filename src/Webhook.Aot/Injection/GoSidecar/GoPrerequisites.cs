@@ -3,6 +3,7 @@ using Webhook.Injection.Pods;
 using Webhook.Injection.Sdk;
 using Webhook.Injection.Selection;
 using Webhook.Injection.Text;
+using Webhook.Text;
 
 namespace Webhook.Injection.GoSidecar;
 

@@ -2,6 +2,7 @@ using Webhook.Crd;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Selection;
 using Webhook.Injection.Text;
+using Webhook.Text;
 
 namespace Webhook.Injection.GoSidecar;
 

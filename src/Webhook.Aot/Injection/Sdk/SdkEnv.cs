@@ -3,6 +3,7 @@ using Webhook.Injection.Env;
 using Webhook.Injection.Patching;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Text;
+using Webhook.Text;
 
 namespace Webhook.Injection.Sdk;
 

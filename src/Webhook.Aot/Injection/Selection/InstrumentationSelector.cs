@@ -1,6 +1,7 @@
 using Webhook.Crd;
 using Webhook.Injection.Table;
 using Webhook.Injection.Text;
+using Webhook.Text;
 
 namespace Webhook.Injection.Selection;
 

@@ -1,6 +1,7 @@
 using Webhook.Crd;
 using Webhook.Injection.Patching;
 using Webhook.Injection.Table;
+using Webhook.Text;
 
 namespace Webhook.Injection.Snapshot;
 
@@ -69,7 +70,7 @@ public sealed class InstrumentationSnapshot
     private static string? ListOf(Dictionary<string, List<Instrumentation>> byNamespace)
     {
         var names = byNamespace.Values.SelectMany(list => list).Select(i => i.Metadata?.Namespace + "/" + i.Metadata?.Name).Order(StringComparer.Ordinal).ToList();
-        return names.Count == 0 ? null : Text.EchoedText.List(names, 0, names.Count);
+        return names.Count == 0 ? null : EchoedText.List(names, 0, names.Count);
     }
 
     /// <summary>Whether the namespace (UTF-8, as in the request) carries an inject annotation. Allocates nothing.</summary>

@@ -4,6 +4,7 @@ using Webhook.Injection;
 using Webhook.Injection.Text;
 using Webhook.Tests.Support;
 using static Webhook.Tests.Injection.Bounded.LargePods;
+using Webhook.Text;
 
 namespace Webhook.Tests.Injection.Bounded;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Webhook.Injection.Text;
+using Webhook.Text;
 
 namespace Webhook.Tests.Injection.Units;
 

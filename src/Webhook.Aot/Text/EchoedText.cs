@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Webhook.Injection.Text;
+namespace Webhook.Text;
 
 /// <summary>
 /// Request values echoed into admission warnings, refusals and log lines. Whoever creates a pod chooses them, and
