@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Webhook.Injection.Text;
 using Webhook.Observability;
 using Webhook.Text;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Webhook.Injection;
 using Webhook.Injection.Snapshot;
-using Webhook.Injection.Text;
 using Webhook.Text;
 
 namespace Webhook.Admission;

@@ -1,7 +1,6 @@
 using Webhook.Injection.Env;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Sdk;
-using Webhook.Injection.Text;
 using Webhook.Text;
 
 namespace Webhook.Injection;

@@ -5,7 +5,6 @@ using Webhook.Injection.Pods;
 using Webhook.Injection.Selection;
 using Webhook.Injection.Snapshot;
 using Webhook.Injection.Table;
-using Webhook.Injection.Text;
 using Webhook.Injection.WebServers;
 using Webhook.Text;
 

@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Webhook.Admission;
 using Webhook.Injection;
-using Webhook.Injection.Text;
 using Webhook.Observability;
 using Webhook.Sources;
 using Webhook.Tests.Sources;

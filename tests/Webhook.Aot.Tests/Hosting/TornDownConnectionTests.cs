@@ -24,19 +24,12 @@ public sealed class TornDownConnectionTests
     private const int KestrelConnectionStopped = 2;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private const string Instrumentations = """
-        apiVersion: opentelemetry.io/v1alpha1
-        kind: Instrumentation
-        metadata: {name: otel, namespace: demo}
-        spec:
-          exporter: {endpoint: "http://collector:4318"}
-        """;
 
     [Fact]
     public async Task A_reset_in_the_middle_of_the_body_is_one_debug_line()
     {
         var logs = new LogRecorder();
-        await using var host = await RunningHost.StartAsync(Instrumentations, logs);
+        await using var host = await RunningHost.StartAsync(RunningHost.DemoInstrumentation, logs);
         var (tcp, tls) = await ConnectAsync(host.Port);
         await SendHeadersAndPartOfTheBodyAsync(tls);
         await logs.WaitForAsync(IsRequestStarted, Patience);
@@ -50,7 +43,7 @@ public sealed class TornDownConnectionTests
     public async Task Records_that_no_longer_decrypt_in_the_middle_of_the_body_are_one_debug_line()
     {
         var logs = new LogRecorder();
-        await using var host = await RunningHost.StartAsync(Instrumentations, logs);
+        await using var host = await RunningHost.StartAsync(RunningHost.DemoInstrumentation, logs);
         var (tcp, tls) = await ConnectAsync(host.Port);
         await SendHeadersAndPartOfTheBodyAsync(tls);
         await logs.WaitForAsync(IsRequestStarted, Patience);
@@ -67,7 +60,7 @@ public sealed class TornDownConnectionTests
     public async Task A_reset_right_after_a_whole_review_logs_nothing_above_debug()
     {
         var logs = new LogRecorder();
-        await using var host = await RunningHost.StartAsync(Instrumentations, logs);
+        await using var host = await RunningHost.StartAsync(RunningHost.DemoInstrumentation, logs);
         var (tcp, tls) = await ConnectAsync(host.Port);
         var body = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "testdata", "bench", "large.review.json"));
         await tls.WriteAsync(Head(body.Length));

@@ -14,13 +14,6 @@ namespace Webhook.Tests.Observability;
 /// </summary>
 public sealed class OtlpExportTests
 {
-    private const string Instrumentation = """
-        apiVersion: opentelemetry.io/v1alpha1
-        kind: Instrumentation
-        metadata: {name: otel, namespace: demo}
-        spec:
-          exporter: {endpoint: "http://collector:4318"}
-        """;
 
     [Fact]
     public void Dispose_EndpointSet_ExportsTheWebhookAndRuntimeMetricsAsServiceOtelWebhook()
@@ -84,7 +77,7 @@ public sealed class OtlpExportTests
     {
         using var receiver = new OtlpReceiver();
         var uid = UniqueUid();
-        var host = await RunningHost.StartAsync(Instrumentation, telemetry: Settings(receiver, (TelemetrySettings.TracesExporter, "otlp"), ("OTEL_TRACES_SAMPLER", "parentbased_always_on")));
+        var host = await RunningHost.StartAsync(RunningHost.DemoInstrumentation, telemetry: Settings(receiver, (TelemetrySettings.TracesExporter, "otlp"), ("OTEL_TRACES_SAMPLER", "parentbased_always_on")));
         var parent = ActivityContext.Parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null);
         try
         {
@@ -119,7 +112,7 @@ public sealed class OtlpExportTests
     {
         using var receiver = new OtlpReceiver();
         var uid = UniqueUid();
-        var host = await RunningHost.StartAsync(Instrumentation, telemetry: Settings(receiver, (TelemetrySettings.TracesExporter, "otlp"), ("OTEL_TRACES_SAMPLER", "always_off")));
+        var host = await RunningHost.StartAsync(RunningHost.DemoInstrumentation, telemetry: Settings(receiver, (TelemetrySettings.TracesExporter, "otlp"), ("OTEL_TRACES_SAMPLER", "always_off")));
         try
         {
             await PostReviewAsync(host, uid, traceparent: null);

@@ -2,7 +2,6 @@ using Webhook.Crd;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Sdk;
 using Webhook.Injection.Selection;
-using Webhook.Injection.Text;
 using Webhook.Text;
 
 namespace Webhook.Injection.GoSidecar;

@@ -1,5 +1,4 @@
 using System.Buffers;
-using Webhook.Injection.Text;
 using Webhook.Text;
 
 namespace Webhook.Injection.Selection;

@@ -1,5 +1,4 @@
 using Webhook.Injection.Pods;
-using Webhook.Injection.Text;
 using Webhook.Text;
 
 namespace Webhook.Injection.Selection;

@@ -1,6 +1,5 @@
 using Webhook.Injection.Pods;
 using Webhook.Injection.Selection;
-using Webhook.Injection.Text;
 using Webhook.Text;
 
 namespace Webhook.Injection.WebServers;

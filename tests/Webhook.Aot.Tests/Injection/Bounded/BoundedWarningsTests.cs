@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Webhook.Injection;
-using Webhook.Injection.Text;
 using Webhook.Tests.Support;
 using static Webhook.Tests.Injection.Bounded.LargePods;
 using Webhook.Text;

@@ -1,8 +1,7 @@
 using System.Text;
-using Webhook.Injection.Text;
 using Webhook.Text;
 
-namespace Webhook.Tests.Injection.Units;
+namespace Webhook.Tests.Text;
 
 /// <summary>
 /// Values echoed into warnings, answers and logs stay on one line without control characters (shared spec §11) and
