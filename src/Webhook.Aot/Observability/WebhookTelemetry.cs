@@ -21,6 +21,18 @@ public sealed class WebhookTelemetry : IDisposable
     /// <summary>Meters published by .NET itself (names from the runtime's and ASP.NET Core's documented built-in metrics).</summary>
     public static readonly string[] BuiltInMeters = ["System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
 
+    /// <summary>
+    /// Instruments of the built-in meters left out (meter, instrument): each is recorded on every admission, and the
+    /// webhook's own series say the same for admissions (requests in flight). An instrument nothing reads is not
+    /// enabled, so Kestrel and hosting skip recording it: about 1% of the server's CPU at HTTP/2 saturation
+    /// (docs/performance.md, "The I/O floor"; docs/monitoring.md lists what is left out).
+    /// </summary>
+    public static readonly (string Meter, string Instrument)[] LeftOut =
+    [
+        ("Microsoft.AspNetCore.Server.Kestrel", "kestrel.queued_requests"),
+        ("Microsoft.AspNetCore.Hosting", "http.server.active_requests"),
+    ];
+
     /// <summary>Label sets kept per metric stream: far more than any of ours has (warnings by reason are the most, a few dozen).</summary>
     public const int MaxLabelSetsPerMetric = 256;
 
@@ -60,7 +72,7 @@ public sealed class WebhookTelemetry : IDisposable
             .AddMeter(BuiltInMeters)
             // A process normally holds one of each; tests run several servers side by side, and each reads its own.
             // The SDK reserves room for 2,000 label sets per stream and reader up front; ours have tens at most.
-            .AddView(instrument => IsAnotherServers(instrument, webhookMeter, hostMeters) ? MetricStreamConfiguration.Drop : s_bounded)
+            .AddView(instrument => IsAnotherServers(instrument, webhookMeter, hostMeters) || IsLeftOut(instrument) ? MetricStreamConfiguration.Drop : s_bounded)
             .SetExemplarFilter(ExemplarFilterType.AlwaysOff)
             .AddReader(prometheus.Reader);
         if (settings.ExportsMetrics)
@@ -88,6 +100,9 @@ public sealed class WebhookTelemetry : IDisposable
         _traces?.Dispose();
         _meters.Dispose();
     }
+
+    private static bool IsLeftOut(System.Diagnostics.Metrics.Instrument instrument)
+        => Array.IndexOf(LeftOut, (instrument.Meter.Name, instrument.Name)) >= 0;
 
     private static bool IsAnotherServers(System.Diagnostics.Metrics.Instrument instrument, Meter webhookMeter, IMeterFactory? hostMeters)
         => instrument.Meter.Name == webhookMeter.Name ? !ReferenceEquals(instrument.Meter, webhookMeter)

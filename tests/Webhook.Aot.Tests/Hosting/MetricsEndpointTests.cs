@@ -81,6 +81,27 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         Assert.True(await WaitForAsync(inFlight, value => value == 0), "the answered admission was still counted in flight");
     }
 
+    /// <summary>
+    /// Two per-request instruments of the built-in meters are left out, to spare their cost on every admission (the
+    /// webhook's own series count the same): Kestrel's queued HTTP/2 streams and hosting's active requests. The rest of
+    /// those meters is still served, the request duration by route and the connections among it.
+    /// </summary>
+    [Fact]
+    public async Task Metrics_AfterAnAdmissionOverHttp2_LeaveOutQueuedAndActiveRequestsAndServeTheRestOfTheBuiltInMeters()
+    {
+        var (status, _) = await _host.PostAsync(MutateEndpoint.Path,
+            """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"left-out","kind":{"group":"","version":"v1","kind":"Pod"},"operation":"CREATE","namespace":"demo","object":{"metadata":{"name":"p"},"spec":{"containers":[{"name":"app","image":"app"}]}}}}""");
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+
+        var text = await _host.MetricsAsync();
+
+        Assert.Contains("http_server_request_duration_seconds_count{", text, StringComparison.Ordinal);
+        Assert.Contains("http_route=\"" + MutateEndpoint.Path + "\"", text, StringComparison.Ordinal);
+        Assert.Contains("kestrel_active_connections{", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("kestrel_queued_requests", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("http_server_active_requests", text, StringComparison.Ordinal);
+    }
+
     /// <summary>Scrapes until <paramref name="series"/> (a name, with its labels when it has any) has a value that satisfies <paramref name="condition"/>.</summary>
     private async Task<bool> WaitForAsync(string series, Func<double, bool> condition)
     {
