@@ -24,7 +24,7 @@ public sealed class WebhookTelemetry : IDisposable
     /// <summary>
     /// Instruments of the built-in meters left out (meter, instrument): each is recorded on every admission, and the
     /// webhook's own series say the same for admissions (requests in flight). An instrument nothing reads is not
-    /// enabled, so Kestrel and hosting skip recording it: about 1% of the server's CPU at HTTP/2 saturation
+    /// enabled, so Kestrel and hosting skip recording it: about 1.5% of the server's CPU at HTTP/2 saturation
     /// (docs/performance.md, "The I/O floor"; docs/monitoring.md lists what is left out).
     /// </summary>
     public static readonly (string Meter, string Instrument)[] LeftOut =
