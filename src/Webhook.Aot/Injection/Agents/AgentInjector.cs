@@ -45,11 +45,15 @@ public static class AgentInjector
         var description = new TextBuilder(stackalloc char[1024]);
         description.Append("injected into ");
         var injected = 0;
-        // How many env entries the first target got: a later one's list is sized for as many at once (a pod of
-        // thousands of containers would otherwise grow each list from empty through three arrays).
+        // How many env entries and fragment bytes the first target got: a later one's list is sized for as many at once,
+        // and the fragments for every target left (a pod of thousands of containers would otherwise grow each list from
+        // empty through three arrays, and the fragments from small by doubling).
         var envAdded = -1;
-        foreach (var target in targets)
+        var fragments = context.Changes.Fragments;
+        var fragmentsBefore = fragments.WrittenCount;
+        for (var t = 0; t < targets.Count; t++)
         {
+            var target = targets[t];
             if (SkipReason(target, rule, block) is { } reason)
             {
                 context.Warn(WarningReason.ContainerSkipped, "containers[" + EchoedText.Cut(target.Name) + "]: " + reason + "; " + rule.DisplayName + " not injected into it");
@@ -72,7 +76,17 @@ public static class AgentInjector
             SdkEnv.AddCommon(context, target, instrumentation);
             ApplyEnv(context, target, rule, block, placeholders, EnvStage.AfterCommon);
             SdkEnv.AddSdk(context, target, target, instrumentation);
-            envAdded = envAdded < 0 ? target.Env.Count - envBefore : envAdded;
+            if (envAdded < 0)
+            {
+                envAdded = target.Env.Count - envBefore;
+                if (t < targets.Count - 1)
+                {
+                    // A sixteenth more for texts of other lengths, and room for the pod's own parts written after.
+                    var toCome = (long)(fragments.WrittenCount - fragmentsBefore) * (targets.Count - t - 1);
+                    fragments.Reserve(toCome + toCome / 16 + 4096);
+                }
+            }
+
             description.Append(injected++ == 0 ? "" : ", ");
             description.Append(target.Name);
         }

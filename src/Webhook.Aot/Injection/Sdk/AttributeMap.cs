@@ -60,13 +60,20 @@ public sealed class AttributeMap
     /// <summary><c>key=value</c> pairs in ordinal key order joined by commas, values unescaped (as the operator writes them).</summary>
     public string Serialize()
     {
+        var text = new TextBuilder(stackalloc char[TextCache.MaxLength]);
+        SerializeTo(ref text);
+        return text.ToCachedString();
+    }
+
+    /// <summary>Appends what <see cref="Serialize"/> returns to <paramref name="text"/>, without making it a string.</summary>
+    public void SerializeTo(scoped ref TextBuilder text)
+    {
         SortByKey(CollectionsMarshal.AsSpan(_entries));
         if (_index is not null)
         {
             Reindex();
         }
 
-        var text = new TextBuilder(stackalloc char[TextCache.MaxLength]);
         for (var i = 0; i < _entries.Count; i++)
         {
             if (i > 0)
@@ -78,8 +85,6 @@ public sealed class AttributeMap
             text.Append('=');
             text.Append(_entries[i].Value);
         }
-
-        return text.ToCachedString();
     }
 
     /// <summary>
