@@ -183,6 +183,15 @@ public static class AgentInjector
                 continue;
             }
 
+            if (placeholders.IsEmpty && env.Suffix is null && block is not Java { Extensions.Count: > 0 }
+                && env.Value.Contains(ContainerToken, StringComparison.Ordinal) && !EnvList.Contains(target.Env, env.Name))
+            {
+                // New to the container, with its name in it (JAVA_TOOL_OPTIONS): every rule adds it as it is, and a pod of
+                // many containers would otherwise keep one such string per container.
+                target.Env.Add(WithContainerName(context.Changes.Fragments, env.Name, env.Value, target));
+                continue;
+            }
+
             var value = Expand(env.Value, target, placeholders);
             if (block is Java { Extensions.Count: > 0 } && env.Rule == EnvMergeRule.Concatenate)
             {
@@ -232,6 +241,24 @@ public static class AgentInjector
 
         return InitContainerJson.Agent(fragments, init.Name, block?.Image ?? "", CollectionsMarshal.AsSpan(command), block?.InitContainerResources,
             instrumentation, firstTarget, rule.Volume?.Name ?? init.Name, init.MountPath, withPullPolicy: true);
+    }
+
+    /// <summary>The entry <paramref name="name"/>=<paramref name="text"/> with the container's name for each <see cref="ContainerToken"/>, written into the fragments.</summary>
+    private static EnvEntry WithContainerName(FragmentBuffer fragments, string name, string text, ContainerView container)
+    {
+        var value = new TextBuilder(stackalloc char[1024]);
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOf(ContainerToken, StringComparison.Ordinal); at >= 0; at = rest.IndexOf(ContainerToken, StringComparison.Ordinal))
+        {
+            value.Append(rest[..at]);
+            value.Append(container.Name);
+            rest = rest[(at + ContainerToken.Length)..];
+        }
+
+        value.Append(rest);
+        var entry = FragmentEnv.Literal(fragments, name, value.Text);
+        value.Dispose();
+        return entry;
     }
 
     internal static string Expand(string text, ContainerView container, ImmutableArray<NamedText> placeholders)
