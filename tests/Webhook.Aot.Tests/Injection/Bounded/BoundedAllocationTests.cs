@@ -18,7 +18,7 @@ public sealed class BoundedAllocationTests(ITestOutputHelper output)
     /// attribute list and agent option, written from their parts), and the lists and container views that a workspace
     /// does not keep past 64 KiB (ReusedList) regrown for each such pod: measured 595 and 921 bytes at 2,000 and 5,000
     /// containers. While the agent option, service.instance.id and the resource attribute list (about 290 characters)
-    /// were strings of their own: 995 and 1,193 bytes; before that, a patch of more than 1 MiB was grown from 8 KiB
+    /// were strings of their own: 1,538 and 1,737 bytes; before that, a patch of more than 1 MiB was grown from 8 KiB
     /// again for every pod: 3,115 and 4,404 bytes per container.
     /// </summary>
     private const int CeilingPerContainer = 1024;
@@ -36,9 +36,8 @@ public sealed class BoundedAllocationTests(ITestOutputHelper output)
     /// <summary>
     /// 320 bytes per container when the pods come through the burst workspaces (reviews over 64 KiB), as a stream of
     /// such pods does: the workspace keeps its container views, lists and buffers, and only the texts the per-thread
-    /// text cache cannot hold remain (the mount path): measured 24 and 180 bytes at 2,000 and 5,000 containers; 423 and
-    /// 451 while service.instance.id and the agent option were strings of their own, about 1 KB with the resource
-    /// attribute list too.
+    /// text cache cannot hold remain (the mount path): measured 24 and 180 bytes at 2,000 and 5,000 containers; 967 and
+    /// 995 while the resource attribute list, service.instance.id and the agent option were strings of their own.
     /// </summary>
     private const int CeilingPerContainerInABurst = 320;
 
