@@ -128,6 +128,25 @@ public sealed class BoundedAllocationTests(ITestOutputHelper output)
         Assert.True(perName <= CeilingPerNameInABurst, $"{perName:0.#} B per name of a stream of {count}-name pods, over {CeilingPerNameInABurst} B");
     }
 
+    /// <summary>
+    /// A stream of pods of one container with thousands of env entries (reviews over 64 KiB) allocates nothing once the
+    /// burst workspace has served one: its env list, fragments and patch buffer are kept, and the texts injection adds
+    /// are the text cache's or written into the fragments.
+    /// </summary>
+    [Theory]
+    [InlineData(3_000)]
+    [InlineData(10_000)]
+    public void Mutate_StreamOfPodsWithManyEnvEntries_AllocatesNothing(int entries)
+    {
+        var pod = Bytes(Pod([(Prefix + "inject-java", "true")], containers: 1, envPerContainer: entries));
+        var snapshot = Snapshot();
+
+        var bytes = AllocationRounds.Fewest(1, () => MutateAsTheEndpointDoes(pod, snapshot));
+
+        output.WriteLine($"{entries} env entries, burst workspace: {bytes} B per pod");
+        Assert.Equal(0, bytes);
+    }
+
     /// <summary>Rent for the pod's size, mutate, give back: a pod over 64 KiB goes through the burst workspaces.</summary>
     private static void MutateAsTheEndpointDoes(byte[] pod, Webhook.Injection.Snapshot.InstrumentationSnapshot snapshot)
     {
