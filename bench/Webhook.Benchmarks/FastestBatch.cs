@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Webhook.Admission;
 using Webhook.Injection;
+using Webhook.Injection.Pods;
 
 namespace Webhook.Benchmarks;
 
@@ -12,7 +13,8 @@ namespace Webhook.Benchmarks;
 /// On a machine other builds load, BenchmarkDotNet's medians move by several times from run to run; the fastest
 /// batches are the ones the load left alone, so two builds compare by them, run alternately. Stages:
 /// <c>end-to-end</c> (<see cref="EndToEndBenchmarks.HandleOurs"/>), <c>read</c> (the envelope with the pod in its pass),
-/// <c>envelope</c> (the envelope alone), <c>bounded</c> (<see cref="BoundedCostBenchmarks"/>' pod named by INPUT),
+/// <c>envelope</c> (the envelope alone), <c>mutate</c> (<see cref="MutateBenchmarks.Ours"/>: the pod read, decided and
+/// written), <c>pod</c> (the pod read alone, so <c>mutate</c> less <c>pod</c> is deciding and writing), <c>bounded</c> (<see cref="BoundedCostBenchmarks"/>' pod named by INPUT),
 /// <c>bounded-oneoff</c> (that pod as <see cref="BoundedCostBenchmarks.OneOff"/> sends it: the burst workspaces dropped
 /// first, so a large pod's workspace is built cold). The line also gives the bytes allocated per admission.
 /// </summary>
@@ -31,9 +33,11 @@ public static class FastestBatch
             },
             "read" => () => AdmissionReader.Read(Inputs.Get(input).Review, workspace, Inputs.Snapshot),
             "envelope" => () => AdmissionReader.Read(Inputs.Get(input).Review),
+            "mutate" => () => workspace.Mutate(Inputs.Get(input).Pod, Inputs.Get(input).Namespace, Inputs.Snapshot, Inputs.Settings),
+            "pod" => () => PodReader.Read(Inputs.Get(input).Pod, workspace.Pod),
             "bounded" => Bounded(workspace, BoundedCostBenchmarks.Pod(input)),
             "bounded-oneoff" => BoundedOneOff(BoundedCostBenchmarks.Pod(input)),
-            _ => throw new ArgumentException("stage is end-to-end, read, envelope, bounded or bounded-oneoff, not " + stage),
+            _ => throw new ArgumentException("stage is end-to-end, read, envelope, mutate, pod, bounded or bounded-oneoff, not " + stage),
         };
 
         var batch = stage.StartsWith("bounded", StringComparison.Ordinal) ? 1 : 100;

@@ -45,11 +45,15 @@ public static class AgentInjector
         var description = new TextBuilder(stackalloc char[1024]);
         description.Append("injected into ");
         var injected = 0;
-        // How many env entries the first target got: a later one's list is sized for as many at once (a pod of
-        // thousands of containers would otherwise grow each list from empty through three arrays).
+        // How many env entries and fragment bytes the first target got: a later one's list is sized for as many at once,
+        // and the fragments for every target left (a pod of thousands of containers would otherwise grow each list from
+        // empty through three arrays, and the fragments from small by doubling).
         var envAdded = -1;
-        foreach (var target in targets)
+        var fragments = context.Changes.Fragments;
+        var fragmentsBefore = fragments.WrittenCount;
+        for (var t = 0; t < targets.Count; t++)
         {
+            var target = targets[t];
             if (SkipReason(target, rule, block) is { } reason)
             {
                 context.Warn(WarningReason.ContainerSkipped, "containers[" + EchoedText.Cut(target.Name) + "]: " + reason + "; " + rule.DisplayName + " not injected into it");
@@ -72,7 +76,17 @@ public static class AgentInjector
             SdkEnv.AddCommon(context, target, instrumentation);
             ApplyEnv(context, target, rule, block, placeholders, EnvStage.AfterCommon);
             SdkEnv.AddSdk(context, target, target, instrumentation);
-            envAdded = envAdded < 0 ? target.Env.Count - envBefore : envAdded;
+            if (envAdded < 0)
+            {
+                envAdded = target.Env.Count - envBefore;
+                if (t < targets.Count - 1)
+                {
+                    // A sixteenth more for texts of other lengths, and room for the pod's own parts written after.
+                    var toCome = (long)(fragments.WrittenCount - fragmentsBefore) * (targets.Count - t - 1);
+                    fragments.Reserve(toCome + toCome / 16 + 4096);
+                }
+            }
+
             description.Append(injected++ == 0 ? "" : ", ");
             description.Append(target.Name);
         }
@@ -169,6 +183,15 @@ public static class AgentInjector
                 continue;
             }
 
+            if (placeholders.IsEmpty && env.Suffix is null && block is not Java { Extensions.Count: > 0 }
+                && env.Value.Contains(ContainerToken, StringComparison.Ordinal) && !EnvList.Contains(target.Env, env.Name))
+            {
+                // New to the container, with its name in it (JAVA_TOOL_OPTIONS): every rule adds it as it is, and a pod of
+                // many containers would otherwise keep one such string per container.
+                target.Env.Add(WithContainerName(context.Changes.Fragments, env.Name, env.Value, target));
+                continue;
+            }
+
             var value = Expand(env.Value, target, placeholders);
             if (block is Java { Extensions.Count: > 0 } && env.Rule == EnvMergeRule.Concatenate)
             {
@@ -218,6 +241,24 @@ public static class AgentInjector
 
         return InitContainerJson.Agent(fragments, init.Name, block?.Image ?? "", CollectionsMarshal.AsSpan(command), block?.InitContainerResources,
             instrumentation, firstTarget, rule.Volume?.Name ?? init.Name, init.MountPath, withPullPolicy: true);
+    }
+
+    /// <summary>The entry <paramref name="name"/>=<paramref name="text"/> with the container's name for each <see cref="ContainerToken"/>, written into the fragments.</summary>
+    private static EnvEntry WithContainerName(FragmentBuffer fragments, string name, string text, ContainerView container)
+    {
+        var value = new TextBuilder(stackalloc char[1024]);
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOf(ContainerToken, StringComparison.Ordinal); at >= 0; at = rest.IndexOf(ContainerToken, StringComparison.Ordinal))
+        {
+            value.Append(rest[..at]);
+            value.Append(container.Name);
+            rest = rest[(at + ContainerToken.Length)..];
+        }
+
+        value.Append(rest);
+        var entry = FragmentEnv.Literal(fragments, name, value.Text);
+        value.Dispose();
+        return entry;
     }
 
     internal static string Expand(string text, ContainerView container, ImmutableArray<NamedText> placeholders)

@@ -14,11 +14,30 @@ namespace Webhook.Injection.Env;
 /// </summary>
 public static class PrewrittenEnv
 {
-    public static EnvEntry Literal(string name, string value) => Prewritten(EnvEntry.Literal(name, value));
+    public static EnvEntry Literal(string name, string value) => Adjacent(EnvEntry.Literal(name, value))[0];
 
-    public static EnvEntry FieldRef(string name, string fieldPath) => Prewritten(EnvEntry.FieldRef(name, fieldPath));
+    public static EnvEntry FieldRef(string name, string fieldPath) => Adjacent(EnvEntry.FieldRef(name, fieldPath))[0];
 
-    /// <summary>Copies of an Instrumentation's env entries as written (those without a name are left out, as when they are appended).</summary>
+    /// <summary>
+    /// Entries written one after the other in one array, a comma apart: where injection adds them in this order,
+    /// the patch writer copies them in one piece (<see cref="JsonFragments.WriteEnv"/>).
+    /// </summary>
+    public static EnvEntry[] Adjacent(params ReadOnlySpan<EnvEntry> entries)
+    {
+        var written = new EnvEntry[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var entry = entries[i];
+            written[i] = EnvEntry.Copied(entry.Name, entry.Value, entry.HasValueFrom, Json(entry, static (writer, entry) => JsonFragments.WriteEnvEntry(writer, entry)));
+        }
+
+        return Joined(written);
+    }
+
+    /// <summary>
+    /// Copies of an Instrumentation's env entries as written (those without a name are left out, as when they are
+    /// appended), in one array as <see cref="Adjacent"/> writes them.
+    /// </summary>
     public static EnvEntry[] Copies(List<EnvVar>? entries)
     {
         if (entries is null)
@@ -26,32 +45,54 @@ public static class PrewrittenEnv
             return [];
         }
 
-        var copies = new List<EnvEntry>(entries.Count);
+        var written = new List<EnvEntry>(entries.Count);
         foreach (var entry in entries)
         {
             if (entry.Name is { } name)
             {
-                var json = new ArrayBufferWriter<byte>(128);
-                using (var writer = new Utf8JsonWriter(json))
-                {
-                    entry.Write(writer);
-                }
-
-                copies.Add(EnvEntry.Copied(name, entry.Value, entry.ValueFrom is not null, json.WrittenSpan.ToArray()));
+                written.Add(EnvEntry.Copied(name, entry.Value, entry.ValueFrom is not null, Json(entry, static (writer, entry) => entry.Write(writer))));
             }
         }
 
-        return copies.ToArray();
+        return Joined(written.ToArray());
     }
 
-    private static EnvEntry Prewritten(EnvEntry entry)
+    private static byte[] Json<T>(T item, Action<Utf8JsonWriter, T> write)
     {
         var json = new ArrayBufferWriter<byte>(128);
         using (var writer = new Utf8JsonWriter(json))
         {
-            JsonFragments.WriteEnvEntry(writer, entry);
+            write(writer, item);
         }
 
-        return EnvEntry.Copied(entry.Name, entry.Value, entry.HasValueFrom, json.WrittenSpan.ToArray());
+        return json.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The entries with their JSON moved into one array, one after the other, a comma between two.</summary>
+    private static EnvEntry[] Joined(EnvEntry[] entries)
+    {
+        var length = Math.Max(0, entries.Length - 1);
+        foreach (var entry in entries)
+        {
+            length += entry.Raw.Length;
+        }
+
+        var bytes = new byte[length];
+        var joined = new EnvEntry[entries.Length];
+        var at = 0;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (i > 0)
+            {
+                bytes[at++] = (byte)',';
+            }
+
+            var entry = entries[i];
+            entry.Raw.Span.CopyTo(bytes.AsSpan(at));
+            joined[i] = EnvEntry.Copied(entry.Name, entry.Value, entry.HasValueFrom, bytes.AsMemory(at, entry.Raw.Length));
+            at += entry.Raw.Length;
+        }
+
+        return joined;
     }
 }

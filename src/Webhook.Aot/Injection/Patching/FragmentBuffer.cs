@@ -60,6 +60,20 @@ public sealed class FragmentBuffer
         return _buffer.WrittenMemory[start..];
     }
 
+    /// <summary>
+    /// Makes room for <paramref name="bytes"/> more in one step, when about that many are to come (a large pod's
+    /// containers each get fragments of the same size), instead of doubling from small. Not while a fragment is being written.
+    /// </summary>
+    public void Reserve(long bytes)
+    {
+        if (_start >= 0)
+        {
+            throw new InvalidOperationException("a fragment is being written; end it first");
+        }
+
+        _buffer.EnsureCapacity(_buffer.WrittenCount + bytes);
+    }
+
     /// <summary>Forgets every fragment; their slices must no longer be used.</summary>
     public void Clear()
     {

@@ -7,16 +7,40 @@ namespace Webhook.Injection.Patching;
 /// <summary>Writes the JSON of the small objects injection adds or changes: env entries and volume mounts.</summary>
 public static class JsonFragments
 {
+    /// <summary>
+    /// The list as an array. Entries copied as written that stand one after the other in the same bytes, a comma
+    /// apart (a pod's own entries in a compact request; entries prewritten together), are copied in one piece:
+    /// the same bytes as one by one, with one call into the writer instead of one per entry.
+    /// </summary>
     public static void WriteEnv(Utf8JsonWriter writer, List<EnvEntry> env)
     {
         writer.WriteStartArray();
-        foreach (ref readonly var entry in CollectionsMarshal.AsSpan(env))
+        var entries = CollectionsMarshal.AsSpan(env);
+        for (var i = 0; i < entries.Length;)
         {
-            WriteEnvEntry(writer, entry);
+            ref readonly var entry = ref entries[i++];
+            if (entry.Raw.IsEmpty || entry.IsModified || !MemoryMarshal.TryGetArray(entry.Raw, out var run))
+            {
+                WriteEnvEntry(writer, entry);
+                continue;
+            }
+
+            var end = run.Offset + run.Count;
+            while (i < entries.Length && Follows(run.Array!, end, entries[i]))
+            {
+                end += 1 + entries[i++].Raw.Length;
+            }
+
+            writer.WriteRawValue(run.Array.AsSpan(run.Offset, end - run.Offset), skipInputValidation: true);
         }
 
         writer.WriteEndArray();
     }
+
+    /// <summary>Whether <paramref name="next"/> is copied as written from <paramref name="bytes"/> right after a comma at <paramref name="at"/>.</summary>
+    private static bool Follows(byte[] bytes, int at, in EnvEntry next)
+        => !next.IsModified && at < bytes.Length && bytes[at] == (byte)',' && MemoryMarshal.TryGetArray(next.Raw, out var segment)
+            && ReferenceEquals(segment.Array, bytes) && segment.Offset == at + 1 && segment.Count > 0;
 
     public static void WriteEnvEntry(Utf8JsonWriter writer, in EnvEntry entry)
     {

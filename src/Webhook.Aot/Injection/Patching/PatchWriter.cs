@@ -44,16 +44,41 @@ public static class PatchWriter
 
     /// <summary>
     /// About how many bytes <see cref="Write(PodChanges, Utf8JsonWriter)"/> writes for <paramref name="changes"/>, in time
-    /// linear in the changed lists and with nothing decoded: the replaced env and mount lists (entries the pod had count
-    /// their JSON, added ones their texts and keys), the added objects' fragments, and room for the rest. A large pod's
+    /// linear in the changed lists and with nothing decoded: the replaced env and mount lists (entries with JSON of their
+    /// own count it, added ones their texts and keys), the added objects' JSON, and room for the rest. A large pod's
     /// output buffer is sized with it once instead of doubling from small (a 5,000-container patch of 6 MB went
     /// through eleven arrays). Texts count one byte per character: one that needs escaping may still grow the buffer.
     /// </summary>
     public static long EstimateLength(PodChanges changes)
     {
-        var length = changes.Fragments.WrittenCount + EstimateEdits(changes.Pod.Containers) + EstimateEdits(changes.Pod.InitContainers);
+        var length = AddedLength(changes) + EstimateEdits(changes.Pod.Containers) + EstimateEdits(changes.Pod.InitContainers);
         // A sixteenth more for texts that need escaping, and room for the marker and the small operations.
         return length + length / 16 + 4096;
+    }
+
+    /// <summary>
+    /// The added init containers, volumes and containers, as written in the fragments (not the whole fragments: env
+    /// entries written there are counted with their lists).
+    /// </summary>
+    private static long AddedLength(PodChanges changes)
+    {
+        long length = 0;
+        foreach (var slot in changes.InitContainers)
+        {
+            length += slot.Json.Length;
+        }
+
+        foreach (var (_, json) in changes.NewVolumes)
+        {
+            length += json.Length;
+        }
+
+        foreach (var (_, json) in changes.NewContainers)
+        {
+            length += json.Length;
+        }
+
+        return length;
     }
 
     private static long EstimateEdits(List<ContainerView> containers)

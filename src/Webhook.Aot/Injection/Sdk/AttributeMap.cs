@@ -14,31 +14,38 @@ public sealed class AttributeMap
     /// <summary>More keys than a pod gets without <c>resource.opentelemetry.io/*</c> annotations of its own.</summary>
     private const int ScanLimit = 32;
 
-    private readonly List<KeyValuePair<string, string>> _entries = new();
+    private readonly List<Attribute> _entries = new();
     private Dictionary<string, int>? _index;
 
     public int Count => _entries.Count;
 
     public string this[string key]
     {
-        set
-        {
-            var index = IndexOf(key);
-            if (index >= 0)
-            {
-                _entries[index] = new(key, value);
-                return;
-            }
+        set => Set(key, value, "");
+    }
 
-            _entries.Add(new(key, value));
-            if (_index is not null)
-            {
-                _index[key] = _entries.Count - 1;
-            }
-            else if (_entries.Count > ScanLimit)
-            {
-                Reindex();
-            }
+    /// <summary>
+    /// Sets <paramref name="key"/> to <paramref name="value"/> followed by <paramref name="suffix"/>, kept apart and
+    /// written one after the other: a value that differs per container only at its end (<c>service.instance.id</c>
+    /// ends in the container's name) does not become a string of its own for each container.
+    /// </summary>
+    public void Set(string key, string value, string suffix)
+    {
+        var index = IndexOf(key);
+        if (index >= 0)
+        {
+            _entries[index] = new(key, value, suffix);
+            return;
+        }
+
+        _entries.Add(new(key, value, suffix));
+        if (_index is not null)
+        {
+            _index[key] = _entries.Count - 1;
+        }
+        else if (_entries.Count > ScanLimit)
+        {
+            Reindex();
         }
     }
 
@@ -47,7 +54,7 @@ public sealed class AttributeMap
     public bool TryGetValue(string key, out string value)
     {
         var index = IndexOf(key);
-        value = index >= 0 ? _entries[index].Value : "";
+        value = index < 0 ? "" : _entries[index].Suffix.Length == 0 ? _entries[index].Value : TextCache.Concat(_entries[index].Value, _entries[index].Suffix);
         return index >= 0;
     }
 
@@ -60,13 +67,20 @@ public sealed class AttributeMap
     /// <summary><c>key=value</c> pairs in ordinal key order joined by commas, values unescaped (as the operator writes them).</summary>
     public string Serialize()
     {
+        var text = new TextBuilder(stackalloc char[TextCache.MaxLength]);
+        SerializeTo(ref text);
+        return text.ToCachedString();
+    }
+
+    /// <summary>Appends what <see cref="Serialize"/> returns to <paramref name="text"/>, without making it a string.</summary>
+    public void SerializeTo(scoped ref TextBuilder text)
+    {
         SortByKey(CollectionsMarshal.AsSpan(_entries));
         if (_index is not null)
         {
             Reindex();
         }
 
-        var text = new TextBuilder(stackalloc char[TextCache.MaxLength]);
         for (var i = 0; i < _entries.Count; i++)
         {
             if (i > 0)
@@ -77,16 +91,15 @@ public sealed class AttributeMap
             text.Append(_entries[i].Key);
             text.Append('=');
             text.Append(_entries[i].Value);
+            text.Append(_entries[i].Suffix);
         }
-
-        return text.ToCachedString();
     }
 
     /// <summary>
     /// Ordinal key order by insertion: about fifteen distinct keys, mostly in order already (the layers set them in a
     /// fixed order), where a general sort through a comparison delegate cost more than the rest of the serialization.
     /// </summary>
-    private static void SortByKey(Span<KeyValuePair<string, string>> entries)
+    private static void SortByKey(Span<Attribute> entries)
     {
         for (var i = 1; i < entries.Length; i++)
         {
@@ -129,4 +142,6 @@ public sealed class AttributeMap
 
         return -1;
     }
+
+    private readonly record struct Attribute(string Key, string Value, string Suffix);
 }

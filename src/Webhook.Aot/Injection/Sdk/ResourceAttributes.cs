@@ -77,10 +77,16 @@ public static class ResourceAttributes
         Set(attributes, existing, "k8s.pod.name", pod.Name);
         Set(attributes, existing, "k8s.pod.uid", pod.Uid);
         Set(attributes, existing, "k8s.node.name", pod.NodeName);
-        var instanceId = pod.Annotation(ServiceInstanceIdAnnotation) is { Length: > 0 } id
-            ? id
-            : ns.Length > 0 && app.Name.Length > 0 ? TextCache.Concat([ns, ".", PodNamePlaceholder, ".", app.Name]) : "";
-        Set(attributes, existing, "service.instance.id", instanceId);
+        if (pod.Annotation(ServiceInstanceIdAnnotation) is { Length: > 0 } id)
+        {
+            Set(attributes, existing, "service.instance.id", id);
+        }
+        else if (ns.Length > 0 && app.Name.Length > 0 && !existing.Contains("service.instance.id"))
+        {
+            // The namespace and pod name part is the pod's, the container's name its own: kept apart, not joined per container.
+            attributes.Set("service.instance.id", TextCache.Concat([ns, ".", PodNamePlaceholder, "."]), app.Name);
+        }
+
         foreach (var (key, value) in context.PodAttributes.Owners(spec.Resource?.AddK8sUIDAttributes == true))
         {
             Set(attributes, existing, key, value);

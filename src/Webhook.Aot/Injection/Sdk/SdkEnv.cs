@@ -18,11 +18,17 @@ public static class SdkEnv
     private const string NodeNameReference = "$(" + NodeNameEnv + ")";
     private const string PodUidReference = "$(OTEL_RESOURCE_ATTRIBUTES_POD_UID)";
 
-    private static readonly EnvEntry s_podIp = PrewrittenEnv.FieldRef("OTEL_POD_IP", "status.podIP");
-    private static readonly EnvEntry s_nodeIp = PrewrittenEnv.FieldRef("OTEL_NODE_IP", "status.hostIP");
-    private static readonly EnvEntry s_podName = PrewrittenEnv.FieldRef("OTEL_RESOURCE_ATTRIBUTES_POD_NAME", "metadata.name");
+    // Written side by side in the order a container usually gets them (node IP before pod IP, pod name right before
+    // node name), so the patch writer copies each pair in one piece.
+    private static readonly EnvEntry[] s_ips = PrewrittenEnv.Adjacent(
+        EnvEntry.FieldRef("OTEL_NODE_IP", "status.hostIP"), EnvEntry.FieldRef("OTEL_POD_IP", "status.podIP"));
+    private static readonly EnvEntry[] s_names = PrewrittenEnv.Adjacent(
+        EnvEntry.FieldRef("OTEL_RESOURCE_ATTRIBUTES_POD_NAME", "metadata.name"), EnvEntry.FieldRef(NodeNameEnv, "spec.nodeName"));
+    private static readonly EnvEntry s_nodeIp = s_ips[0];
+    private static readonly EnvEntry s_podIp = s_ips[1];
+    private static readonly EnvEntry s_podName = s_names[0];
+    private static readonly EnvEntry s_nodeName = s_names[1];
     private static readonly EnvEntry s_podUid = PrewrittenEnv.FieldRef("OTEL_RESOURCE_ATTRIBUTES_POD_UID", "metadata.uid");
-    private static readonly EnvEntry s_nodeName = PrewrittenEnv.FieldRef(NodeNameEnv, "spec.nodeName");
 
     /// <summary>Step B: <c>OTEL_NODE_IP</c> and <c>OTEL_POD_IP</c> first, then <c>spec.env</c> where absent.</summary>
     public static void AddCommon(InjectionContext context, ContainerView container, Instrumentation instrumentation)
@@ -131,7 +137,7 @@ public static class SdkEnv
             attributes["k8s.node.name"] = NodeNameReference;
         }
 
-        WriteResourceAttributes(context, target, attributes.Serialize());
+        WriteResourceAttributes(context, target, attributes);
         if (prebuilt.Propagators is { } propagators)
         {
             EnvList.AppendIfAbsent(env, propagators);
@@ -151,12 +157,16 @@ public static class SdkEnv
         EnvList.MoveLastToEnd(env, ResourceAttributesEnv);
     }
 
-    private static void WriteResourceAttributes(InjectionContext context, ContainerView target, string serialized)
+    private static void WriteResourceAttributes(InjectionContext context, ContainerView target, AttributeMap attributes)
     {
         var index = EnvList.LastIndexOf(target.Env, ResourceAttributesEnv);
         if (index < 0)
         {
-            target.Env.Add(EnvEntry.Literal(ResourceAttributesEnv, serialized));
+            // The usual case: a value of about 300 characters per container, written as JSON from the map.
+            var text = new TextBuilder(stackalloc char[TextCache.MaxLength]);
+            attributes.SerializeTo(ref text);
+            target.Env.Add(FragmentEnv.Literal(context.Changes.Fragments, ResourceAttributesEnv, text.Text));
+            text.Dispose();
         }
         else if (target.Env[index].HasValueFrom)
         {
@@ -164,8 +174,9 @@ public static class SdkEnv
             context.Warn(WarningReason.ResourceAttributesValueFrom, "containers[" + EchoedText.Cut(target.Name) + "].env[" + ResourceAttributesEnv
                 + "]: uses valueFrom, so Kubernetes attributes were not added; set them with a value instead");
         }
-        else if (serialized.Length > 0)
+        else if (attributes.Count > 0)
         {
+            var serialized = attributes.Serialize();
             var value = target.Env[index].Value ?? "";
             EnvList.SetValue(target.Env, index, value.EndsWith(',') ? TextCache.Concat(value, serialized) : TextCache.Concat(value, ",", serialized));
         }

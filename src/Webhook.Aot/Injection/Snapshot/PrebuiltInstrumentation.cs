@@ -30,8 +30,16 @@ public sealed class PrebuiltInstrumentation
         Propagators = spec?.Propagators is { Count: > 0 } propagators ? PrewrittenEnv.Literal("OTEL_PROPAGATORS", string.Join(',', propagators)) : null;
         if (spec?.Sampler?.Type is { Length: > 0 } sampler)
         {
-            Sampler = PrewrittenEnv.Literal("OTEL_TRACES_SAMPLER", sampler);
-            SamplerArgument = spec.Sampler.Argument is { Length: > 0 } argument ? PrewrittenEnv.Literal("OTEL_TRACES_SAMPLER_ARG", argument) : null;
+            if (spec.Sampler.Argument is { Length: > 0 } argument)
+            {
+                // Side by side, as they are added: copied in one piece.
+                var both = PrewrittenEnv.Adjacent(EnvEntry.Literal("OTEL_TRACES_SAMPLER", sampler), EnvEntry.Literal("OTEL_TRACES_SAMPLER_ARG", argument));
+                (Sampler, SamplerArgument) = (both[0], both[1]);
+            }
+            else
+            {
+                Sampler = PrewrittenEnv.Literal("OTEL_TRACES_SAMPLER", sampler);
+            }
         }
 
         _languages = new PrebuiltLanguage?[InjectionTable.All.Length][];

@@ -13,14 +13,15 @@ namespace Webhook.Tests.Injection.Bounded;
 public sealed class BoundedAllocationTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// 2,560 bytes per injected container: the texts of its own that the per-thread text cache can no longer hold
-    /// when thousands of containers each bring new ones (its agent option, mount path, service.instance.id and a
-    /// resource attribute list of about 290 characters: about 1 KB per container), and the lists and container views
-    /// that a workspace does not keep past 64 KiB (ReusedList) regrown for each such pod: measured 1,987 and 2,122 bytes
-    /// at 2,000 and 5,000 containers. Before, a patch of more than 1 MiB was grown from 8 KiB again for every pod:
-    /// 3,115 and 4,404 bytes per container.
+    /// 1,024 bytes per injected container: the texts of its own that the per-thread text cache can no longer hold when
+    /// thousands of containers each bring new ones (its mount path), its JSON written into the fragments (its resource
+    /// attribute list and agent option, written from their parts), and the lists and container views that a workspace
+    /// does not keep past 64 KiB (ReusedList) regrown for each such pod: measured 595 and 921 bytes at 2,000 and 5,000
+    /// containers. While the agent option, service.instance.id and the resource attribute list (about 290 characters)
+    /// were strings of their own: 1,538 and 1,737 bytes; before that, a patch of more than 1 MiB was grown from 8 KiB
+    /// again for every pod: 3,115 and 4,404 bytes per container.
     /// </summary>
-    private const int CeilingPerContainer = 2560;
+    private const int CeilingPerContainer = 1024;
 
     /// <summary>
     /// 48 bytes per name: its share of the annotation string (two bytes per character and comma) and of the table of
@@ -33,20 +34,22 @@ public sealed class BoundedAllocationTests(ITestOutputHelper output)
     private const int CeilingPerName = 48;
 
     /// <summary>
-    /// 1,280 bytes per container when the pods come through the burst workspaces (reviews over 64 KiB), as a stream of
+    /// 320 bytes per container when the pods come through the burst workspaces (reviews over 64 KiB), as a stream of
     /// such pods does: the workspace keeps its container views, lists and buffers, and only the texts the per-thread
-    /// text cache cannot hold remain (about 1 KB per container): measured 967 and 995 bytes at 2,000 and 5,000.
+    /// text cache cannot hold remain (the mount path): measured 24 and 180 bytes at 2,000 and 5,000 containers; 967 and
+    /// 995 while the resource attribute list, service.instance.id and the agent option were strings of their own.
     /// </summary>
-    private const int CeilingPerContainerInABurst = 1280;
+    private const int CeilingPerContainerInABurst = 320;
 
     /// <summary>
-    /// 3,584 bytes per container for a large pod that finds no burst workspace (the first after a quiet second): the
-    /// workspace is built for it, so the container views, their lists and the patch are allocated once each, on top of
-    /// what a stream of such pods allocates: measured 2,983 and 3,045 bytes at 2,000 and 5,000 containers. Before the
-    /// patch buffer was sized from the changes and each env list from the first target's, the patch grew from 8 KiB
-    /// by doubling and each env list through three arrays: 4,204 and 5,528 bytes.
+    /// 2,816 bytes per container for a large pod that finds no burst workspace (the first after a quiet second): the
+    /// workspace is built for it, so the container views, their lists, the fragments and the patch are allocated once
+    /// each, on top of what a stream of such pods allocates: measured 2,466 and 2,642 bytes at 2,000 and 5,000
+    /// containers. While the resource attribute list, service.instance.id and the agent option were strings of their
+    /// own: 2,983 and 3,045 bytes; before the patch buffer was sized from the changes and each env list from the first
+    /// target's, the patch grew from 8 KiB by doubling and each env list through three arrays: 4,204 and 5,528 bytes.
     /// </summary>
-    private const int CeilingPerContainerWhenCold = 3584;
+    private const int CeilingPerContainerWhenCold = 2816;
 
     /// <summary>24 bytes per name in a burst workspace: the annotation string alone (measured 11.9 and 13.4 bytes at 3,200 and 32,000 names).</summary>
     private const int CeilingPerNameInABurst = 24;
@@ -123,6 +126,25 @@ public sealed class BoundedAllocationTests(ITestOutputHelper output)
 
         output.WriteLine($"{count} names, burst workspace: {perName:0.#} B per name (ceiling {CeilingPerNameInABurst} B)");
         Assert.True(perName <= CeilingPerNameInABurst, $"{perName:0.#} B per name of a stream of {count}-name pods, over {CeilingPerNameInABurst} B");
+    }
+
+    /// <summary>
+    /// A stream of pods of one container with thousands of env entries (reviews over 64 KiB) allocates nothing once the
+    /// burst workspace has served one: its env list, fragments and patch buffer are kept, and the texts injection adds
+    /// are the text cache's or written into the fragments.
+    /// </summary>
+    [Theory]
+    [InlineData(3_000)]
+    [InlineData(10_000)]
+    public void Mutate_StreamOfPodsWithManyEnvEntries_AllocatesNothing(int entries)
+    {
+        var pod = Bytes(Pod([(Prefix + "inject-java", "true")], containers: 1, envPerContainer: entries));
+        var snapshot = Snapshot();
+
+        var bytes = AllocationRounds.Fewest(1, () => MutateAsTheEndpointDoes(pod, snapshot));
+
+        output.WriteLine($"{entries} env entries, burst workspace: {bytes} B per pod");
+        Assert.Equal(0, bytes);
     }
 
     /// <summary>Rent for the pod's size, mutate, give back: a pod over 64 KiB goes through the burst workspaces.</summary>

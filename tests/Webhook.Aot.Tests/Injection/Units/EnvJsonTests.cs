@@ -1,0 +1,77 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Webhook.Injection.Env;
+using Webhook.Injection.Patching;
+using Webhook.Injection.Pods;
+
+namespace Webhook.Tests.Injection.Units;
+
+/// <summary>
+/// Env entries whose JSON is written before the patch (into the fragments, or prewritten side by side), and env lists
+/// copied in pieces: the bytes are those the patch writer would write entry by entry.
+/// </summary>
+public sealed class EnvJsonTests
+{
+    [Theory]
+    [InlineData("k8s.container.name=app,k8s.pod.name=$(OTEL_RESOURCE_ATTRIBUTES_POD_NAME)")]
+    [InlineData("team=équipe,owner=名前")]
+    [InlineData("quote=\"x\",plus=a+b,tag=<b>&'c'\\d")]
+    [InlineData("")]
+    public void FragmentEnvLiteral_AnyValue_WritesWhatALiteralEntryWritesAndReadsItBack(string value)
+    {
+        var fragments = new FragmentBuffer();
+        fragments.Concat("{\"earlier\":1}"u8, default, default, default);
+
+        var entry = FragmentEnv.Literal(fragments, "OTEL_RESOURCE_ATTRIBUTES", value.AsSpan());
+
+        Assert.Equal(Json(writer => JsonFragments.WriteEnvEntry(writer, EnvEntry.Literal("OTEL_RESOURCE_ATTRIBUTES", value))), Encoding.UTF8.GetString(entry.Raw.Span));
+        Assert.Equal(value, entry.Value);
+        Assert.True(entry.NameIs("OTEL_RESOURCE_ATTRIBUTES"));
+        Assert.False(entry.HasValueFrom);
+        Assert.Equal(-1, entry.Origin);
+    }
+
+    [Theory]
+    [InlineData("[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"2\"},{\"name\":\"C\",\"valueFrom\":{\"fieldRef\":{\"fieldPath\":\"x\"}}}]")]
+    [InlineData("[ {\"name\":\"A\",\"value\":\"1\"} ,\n {\"name\":\"B\",\"value\":\"2\"},{\"name\":\"C\",\"value\":\"3\"}\n]")]
+    public void WriteEnv_EntriesSideBySideOrApart_WritesWhatEntryByEntryWrites(string envJson)
+    {
+        var env = PodReader.Read(Encoding.UTF8.GetBytes("{\"spec\":{\"containers\":[{\"name\":\"app\",\"env\":" + envJson + "}]}}")).Containers[0].Env;
+        var prewritten = PrewrittenEnv.Adjacent(EnvEntry.FieldRef("OTEL_NODE_IP", "status.hostIP"), EnvEntry.Literal("X", "é"), EnvEntry.Literal("Y", "2"));
+        env.Insert(0, prewritten[0]);
+        env.Insert(1, prewritten[1]);
+        env.Add(prewritten[2]);
+        env.Add(EnvEntry.Literal("Z", "3"));
+        // A changed entry in the middle of the pod's run, and entries out of their prewritten order.
+        EnvList.SetValue(env, 3, "changed");
+        env.Add(prewritten[1]);
+        env.Add(prewritten[0]);
+
+        var inPieces = Json(writer => JsonFragments.WriteEnv(writer, env));
+        var oneByOne = Json(writer =>
+        {
+            writer.WriteStartArray();
+            foreach (var entry in env)
+            {
+                JsonFragments.WriteEnvEntry(writer, entry);
+            }
+
+            writer.WriteEndArray();
+        });
+
+        Assert.Equal(oneByOne, inPieces);
+        Assert.Contains("\"changed\"", inPieces, StringComparison.Ordinal);
+    }
+
+    private static string Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
