@@ -26,6 +26,9 @@ public sealed class RequestBody : IDisposable
     /// <summary>The first buffer: a typical pod review (about 5 KB) fits, and the pool has it.</summary>
     public const int InitialBytes = 16 * 1024;
 
+    /// <summary>What the system maps a native body in: its buffer is charged in whole pages.</summary>
+    private static readonly int PageBytes = Environment.SystemPageSize;
+
     private readonly BodyBudget _budget;
     private byte[] _buffer;
     private NativeBuffer? _native;
@@ -201,8 +204,6 @@ public sealed class RequestBody : IDisposable
         native = allocated;
         return true;
     }
-
-    private const int PageBytes = 4096;
 
     private static bool TryGrowPooled(BodyBudget budget, ref byte[] buffer, int length, int size)
     {

@@ -219,7 +219,7 @@ public sealed class RequestBodyTests
         Assert.Equal(0, budget.InUseBytes);
     }
 
-    private static long WholePages(int bytes) => (bytes + 4095L) / 4096 * 4096;
+    private static long WholePages(int bytes) => (bytes + Environment.SystemPageSize - 1L) / Environment.SystemPageSize * Environment.SystemPageSize;
 
     [Fact]
     public void A_refusal_for_the_budget_is_HTTP_503_so_the_API_server_applies_the_failure_policy()
