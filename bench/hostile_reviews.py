@@ -1,6 +1,6 @@
 """The hostile mix of bench/hostile-memory, against one webhook on 127.0.0.1 (python3, standard library only).
 
-    hostile_reviews.py PORT REVIEW.json [--fuzzed N] [--large N] [--legit N] [--loris N] [--seed S]
+    hostile_reviews.py PORT REVIEW.json [--fuzzed N] [--large N] [--legit N] [--loris N] [--seed S] [--hostile-at-once N] [--sample-pid PID]
 
 Three things at once, each bounded in count and in time:
   slow loris   N connections (default 30) that declare a 7 MiB body and send 300 bytes a second; one that is cut
@@ -9,7 +9,11 @@ Three things at once, each bounded in count and in time:
                must be answered 200 with an AdmissionReview that allows the pod
   hostile      N fuzzed reviews (default 3000: byte flips, truncations, deep nesting, huge strings, thousands of
                containers or env entries, garbage, wrong types) and N large ones (default 100: 1 to 8 MiB), 4 at a time
-Then prints what each got. The inputs are the same for one seed; the order they arrive in is not.
+               (--hostile-at-once)
+Then prints what each got. The inputs are the same for one seed; the order they arrive in is not. With --sample-pid,
+also reads the server's /proc/PID/smaps every 0.2 s and prints the sample with the most resident memory, split into the
+GC's reserved range (every GC heap: small and large objects, pinned buffers), other anonymous memory (native
+allocations, thread stacks) and mapped files (the binary's code).
 """
 import argparse, copy, http.client, json, random, socket, ssl, sys, threading, time
 from concurrent.futures import ThreadPoolExecutor
@@ -119,6 +123,44 @@ def loris(port, stop, counts, lock):
             stop.wait(0.2)
 
 
+def resident_kib(pid):
+    """(total, GC range, other anonymous, mapped files) resident KiB of PID, from /proc/PID/smaps. The GC's range is
+    the run of address-adjacent anonymous mappings around the largest mapping of all: the GC reserves one range for
+    every heap and commits regions inside it, which splits it into adjacent mappings; nothing else reserves as much."""
+    maps = []  # [start, end, is_file, rss]
+    with open("/proc/%d/smaps" % pid) as smaps:
+        for line in smaps:
+            first = line.split(" ", 1)[0]
+            if "-" in first and not first.endswith(":"):
+                fields = line.split()
+                start, end = (int(x, 16) for x in first.split("-"))
+                maps.append([start, end, len(fields) > 5 and fields[5].startswith("/"), 0])
+            elif line.startswith("Rss:"):
+                maps[-1][3] = int(line.split()[1])
+    largest = max(range(len(maps)), key=lambda i: maps[i][1] - maps[i][0])
+    low = high = largest
+    while low > 0 and not maps[low - 1][2] and maps[low - 1][1] == maps[low][0]:
+        low -= 1
+    while high + 1 < len(maps) and not maps[high + 1][2] and maps[high + 1][0] == maps[high][1]:
+        high += 1
+    gc = sum(m[3] for m in maps[low:high + 1])
+    files = sum(m[3] for m in maps if m[2])
+    total = sum(m[3] for m in maps)
+    return total, gc, total - gc - files, files
+
+
+def sample(pid, stop, top):
+    """Keeps in top[0] the sample with the most resident memory until stop is set."""
+    while not stop.wait(0.2):
+        try:
+            current = resident_kib(pid)
+        except (OSError, ValueError):
+            return
+        top[1] += 1
+        if current[0] > top[0][0]:
+            top[0] = current
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("port", type=int)
@@ -128,6 +170,8 @@ def main():
     parser.add_argument("--legit", type=int, default=40)
     parser.add_argument("--loris", type=int, default=30)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--hostile-at-once", type=int, default=4, help="how many hostile reviews are sent at a time")
+    parser.add_argument("--sample-pid", type=int, help="the server's pid: sample where its resident memory is")
     parser.add_argument("--without", default="", help="fuzzed families to leave out, comma-separated (e.g. long-values,huge-uid)")
     args = parser.parse_args()
 
@@ -138,6 +182,9 @@ def main():
     started = time.monotonic()
 
     stop = threading.Event()
+    top = [(0, 0, 0, 0), 0]
+    if args.sample_pid:
+        threading.Thread(target=sample, args=(args.sample_pid, stop, top), daemon=True).start()
     lock = threading.Lock()
     loris_counts = {"connected": 0, "cut": 0}
     lorises = [threading.Thread(target=loris, args=(args.port, stop, loris_counts, lock), daemon=True) for _ in range(args.loris)]
@@ -166,7 +213,7 @@ def main():
     hostile = list(range(args.fuzzed + args.large))
     rng.shuffle(hostile)
     statuses = {}
-    with ThreadPoolExecutor(4) as legit_pool, ThreadPoolExecutor(4) as hostile_pool:
+    with ThreadPoolExecutor(4) as legit_pool, ThreadPoolExecutor(args.hostile_at_once) as hostile_pool:
         legit_futures = [legit_pool.submit(send_legit, i) for i in range(args.legit)]
         for name, status in hostile_pool.map(send_hostile, hostile):
             statuses[status] = statuses.get(status, 0) + 1
@@ -185,6 +232,10 @@ def main():
     print("slow-loris connections opened: %d, cut by the server or refused: %d" % (loris_counts["connected"], loris_counts["cut"]))
     print("hostile reviews sent: %d; statuses %s" % (len(hostile), dict(sorted(statuses.items(), key=str))))
     print("elapsed: %.1f s" % (time.monotonic() - started))
+    if args.sample_pid and top[1]:
+        total, gc, anonymous, files = (kib / 1024 for kib in top[0])
+        print("largest of %d samples: %.1f MiB resident = GC range %.1f + other anonymous %.1f + mapped files %.1f MiB"
+              % (top[1], total, gc, anonymous, files))
 
 
 if __name__ == "__main__":

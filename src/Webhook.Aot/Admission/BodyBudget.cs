@@ -13,7 +13,8 @@ public sealed class BodyBudget(long capBytes)
     /// <see cref="Hosting.KestrelLimits.MaxConnections"/> × ~128 KiB of unread input (32 MiB); injection's reused
     /// workspaces and the responses being written need room of their own, a few times the largest pod in flight.
     /// 64 MiB of bodies leaves more than half of the limit for those, and still holds eight 7 MiB reviews, or
-    /// twenty 3 MiB ones, at once: more than the API server sends to one replica.
+    /// twenty 3 MiB ones, at once: more than the API server sends to one replica. Bodies over 64 KiB are held outside
+    /// the GC heap (<see cref="RequestBody"/>), so this cap counts beside the GC's heap limit, not inside it.
     /// </summary>
     public const long SharedCapBytes = 64L * 1024 * 1024;
 
