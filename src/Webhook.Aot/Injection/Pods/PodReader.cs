@@ -290,7 +290,15 @@ public static class PodReader
             var name = RawText.Empty;
             RawText? value = null;
             var hasValueFrom = false;
-            while (NextProperty(ref reader))
+            var readWhole = reader.TryReadPlainStrings("name"u8, "value"u8, out var nameStart, out var nameLength, out var valueStart, out var valueLength);
+            if (readWhole)
+            {
+                // The usual entry, {"name":"…","value":"…"}: read in one step.
+                name = new RawText(null, nameStart - start, nameLength);
+                value = valueLength < 0 ? null : new RawText(null, valueStart - start, valueLength);
+            }
+
+            while (!readWhole && NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("name"u8))
                 {

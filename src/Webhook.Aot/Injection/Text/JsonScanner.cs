@@ -130,6 +130,78 @@ public ref struct JsonScanner
         }
     }
 
+    /// <summary>
+    /// At an object's start: when the object is exactly <c>{"FIRST":"…"}</c> or <c>{"FIRST":"…","SECOND":"…"}</c>, written
+    /// without whitespace or escapes (how the API server writes most env entries), reads it whole, checked as
+    /// <see cref="Read"/> checks it, and stands at its end with the strings' places (between the quotes); a second
+    /// string that is absent has a length of -1. Any other object: false, and the scanner stays where it was.
+    /// </summary>
+    public bool TryReadPlainStrings(ReadOnlySpan<byte> firstKey, ReadOnlySpan<byte> secondKey, out int firstStart, out int firstLength,
+        out int secondStart, out int secondLength)
+    {
+        firstStart = firstLength = secondStart = 0;
+        secondLength = -1;
+        var json = _json;
+        var at = _consumed;
+        if (_token != JsonTokenType.StartObject || !PlainKey(json, ref at, firstKey) || !PlainString(json, ref at, out firstStart, out firstLength))
+        {
+            return false;
+        }
+
+        if (at < json.Length && json[at] == (byte)',')
+        {
+            at++;
+            if (!PlainKey(json, ref at, secondKey) || !PlainString(json, ref at, out secondStart, out secondLength))
+            {
+                secondLength = -1;
+                return false;
+            }
+        }
+
+        if (at >= json.Length || json[at] != (byte)'}')
+        {
+            return false;
+        }
+
+        EndContainer(at);
+        return true;
+    }
+
+    /// <summary>Moves past <c>"KEY":</c> at <paramref name="at"/>, when that is what stands there.</summary>
+    private static bool PlainKey(ReadOnlySpan<byte> json, ref int at, ReadOnlySpan<byte> key)
+    {
+        var end = at + key.Length + 3;
+        if (end > json.Length || json[at] != (byte)'"' || !json.Slice(at + 1, key.Length).SequenceEqual(key)
+            || json[end - 2] != (byte)'"' || json[end - 1] != (byte)':')
+        {
+            return false;
+        }
+
+        at = end;
+        return true;
+    }
+
+    /// <summary>Moves past a string without escapes at <paramref name="at"/>, giving its content's place.</summary>
+    private static bool PlainString(ReadOnlySpan<byte> json, ref int at, out int start, out int length)
+    {
+        start = at + 1;
+        length = 0;
+        if (at >= json.Length || json[at] != (byte)'"')
+        {
+            return false;
+        }
+
+        var end = StringEnd(json, at, out var escaped);
+        if (end < 0 || escaped)
+        {
+            return false;
+        }
+
+        length = end - start - 1;
+        at = end;
+        return true;
+    }
+
     /// <summary>As <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/>: the unescaped string or name against <paramref name="utf8"/>.</summary>
     public readonly bool ValueTextEquals(ReadOnlySpan<byte> utf8)
     {

@@ -161,6 +161,53 @@ public sealed class JsonScannerTests
         });
     }
 
+    [Theory]
+    [InlineData("""[{"name":"A","value":"x y"},1]""", "A", "x y")]
+    [InlineData("""[{"name":"A"},1]""", "A", null)]
+    [InlineData("""[{"name":"","value":""},1]""", "", "")]
+    public void TryReadPlainStrings_PlainEntry_ReadsItWholeAndGoesOnAsRead(string json, string name, string? value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var scanner = new JsonScanner(bytes, 64);
+        scanner.Read();
+        scanner.Read();
+
+        Assert.True(scanner.TryReadPlainStrings("name"u8, "value"u8, out var nameStart, out var nameLength, out var valueStart, out var valueLength));
+        Assert.Equal(name, Encoding.UTF8.GetString(bytes, nameStart, nameLength));
+        Assert.Equal(value, valueLength < 0 ? null : Encoding.UTF8.GetString(bytes, valueStart, valueLength));
+        Assert.Equal(JsonTokenType.EndObject, scanner.TokenType);
+        Assert.Equal(1, scanner.CurrentDepth);
+        Assert.True(scanner.Read());
+        Assert.Equal(JsonTokenType.Number, scanner.TokenType);
+        Assert.True(scanner.Read());
+        Assert.Equal(JsonTokenType.EndArray, scanner.TokenType);
+        Assert.False(scanner.Read());
+    }
+
+    [Theory]
+    [InlineData("""[{"name": "A","value":"x"}]""")]
+    [InlineData("""[{"name":"A","valueFrom":{}}]""")]
+    [InlineData("""[{"value":"x","name":"A"}]""")]
+    [InlineData("""[{"name":"A","value":"x","other":1}]""")]
+    [InlineData("""[{"name":"\u0041","value":"x"}]""")]
+    [InlineData("""[{"name":"A","value":1}]""")]
+    [InlineData("""[{"name":"A","value":"x	y"}]""")]
+    [InlineData("""[{"name":"A","value":"x"]""")]
+    [InlineData("""[{"name":"A","value":"x""")]
+    public void TryReadPlainStrings_AnyOtherObject_LeavesTheScannerWhereItWas(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var scanner = new JsonScanner(bytes, 64);
+        scanner.Read();
+        scanner.Read();
+
+        Assert.False(scanner.TryReadPlainStrings("name"u8, "value"u8, out _, out _, out _, out _));
+        Assert.Equal(JsonTokenType.StartObject, scanner.TokenType);
+        Assert.Equal(2, scanner.BytesConsumed);
+        Assert.True(scanner.Read());
+        Assert.Equal(JsonTokenType.PropertyName, scanner.TokenType);
+    }
+
     private static string CopyFirstString(byte[] json)
     {
         var scanner = new JsonScanner(json, 64);
