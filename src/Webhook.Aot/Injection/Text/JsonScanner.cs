@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -23,6 +24,8 @@ public ref struct JsonScanner
     /// <summary>What ends a string's run of plain bytes: its closing quote, an escape, or a control character (never allowed in it).</summary>
     private static readonly SearchValues<byte> s_stringStops = SearchValues.Create(
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
+
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly ReadOnlySpan<byte> _json;
     private readonly int _maxDepth;
@@ -233,12 +236,24 @@ public ref struct JsonScanner
         return written;
     }
 
-    /// <summary>As <see cref="Utf8JsonReader.GetString"/> for a string or property name.</summary>
+    /// <summary>As <see cref="Utf8JsonReader.GetString"/> for a string or property name (a long annotation's value: decoded in one pass).</summary>
     public readonly string GetString()
     {
         RequireText();
-        var text = TextReader();
-        return text.GetString()!;
+        if (_escaped)
+        {
+            var text = TextReader();
+            return text.GetString()!;
+        }
+
+        try
+        {
+            return s_strictUtf8.GetString(ValueSpan);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new InvalidOperationException("Cannot transcode invalid UTF-8 JSON text to UTF-16 string.", e);
+        }
     }
 
     private readonly void RequireText()

@@ -208,6 +208,30 @@ public sealed class JsonScannerTests
         Assert.Equal(JsonTokenType.PropertyName, scanner.TokenType);
     }
 
+    [Fact]
+    public void GetString_PlainEscapedOrNotUtf8_AnswersAsUtf8JsonReaderDoes()
+    {
+        foreach (var json in new[] { "[\"" + new string('n', 5000) + "\"]", "[\"a\\u00e9\\n\"]", "[\"\u00e9t\u00e9\"]" })
+        {
+            var bytes = Encoding.UTF8.GetBytes(json);
+            var expected = new Utf8JsonReader(bytes);
+            expected.Read();
+            expected.Read();
+            var scanner = new JsonScanner(bytes, 64);
+            scanner.Read();
+            scanner.Read();
+            Assert.Equal(expected.GetString(), scanner.GetString());
+        }
+
+        Assert.Throws<InvalidOperationException>(() =>
+        {
+            var scanner = new JsonScanner(new byte[] { (byte)'[', (byte)'"', 0xC3, (byte)'"', (byte)']' }, 64);
+            scanner.Read();
+            scanner.Read();
+            return scanner.GetString();
+        });
+    }
+
     private static string CopyFirstString(byte[] json)
     {
         var scanner = new JsonScanner(json, 64);
