@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Webhook.Injection;
 using Webhook.Injection.Snapshot;
+using Webhook.Injection.Text;
 
 namespace Webhook.Admission;
 
@@ -8,7 +9,7 @@ namespace Webhook.Admission;
 public sealed class AdmissionFormatException(string message) : Exception(message);
 
 /// <summary>
-/// Walks an AdmissionReview once with <see cref="Utf8JsonReader"/> and records where its fields are. Allocates
+/// Walks an AdmissionReview once with <see cref="JsonScanner"/> and records where its fields are. Allocates
 /// nothing on success; subtrees other than <c>request.object</c>'s bounds are skipped, and so is the object itself
 /// unless a workspace reads the pod in the same pass.
 /// </summary>
@@ -30,7 +31,7 @@ public static class AdmissionReader
     private static AdmissionRequestView Read(ReadOnlySpan<byte> json, ReadOnlyMemory<byte> memory, InjectionWorkspace? pass, InstrumentationSnapshot? snapshot)
     {
         var view = default(AdmissionRequestView);
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 512 });
+        var reader = new JsonScanner(json, JsonScanner.DepthLimit);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -79,7 +80,7 @@ public static class AdmissionReader
     /// A request given twice is merged into the first, field by field, and a later <c>null</c> drops it: how the
     /// API server's Go decoder reads a repeated key (the last value wins; objects merge).
     /// </summary>
-    private static void ReadRequest(ref Utf8JsonReader reader, ref AdmissionRequestView view, ReadOnlyMemory<byte> json, InjectionWorkspace? pass,
+    private static void ReadRequest(ref JsonScanner reader, ref AdmissionRequestView view, ReadOnlyMemory<byte> json, InjectionWorkspace? pass,
         InstrumentationSnapshot? snapshot)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -145,7 +146,7 @@ public static class AdmissionReader
         }
     }
 
-    private static void ReadGroupVersionKind(ref Utf8JsonReader reader, ref AdmissionRequestView view)
+    private static void ReadGroupVersionKind(ref JsonScanner reader, ref AdmissionRequestView view)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -176,7 +177,7 @@ public static class AdmissionReader
     }
 
     /// <summary>The range of a string value's raw bytes (between the quotes); empty for any other token.</summary>
-    private static Range StringRange(ref Utf8JsonReader reader)
+    private static Range StringRange(ref JsonScanner reader)
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.String)

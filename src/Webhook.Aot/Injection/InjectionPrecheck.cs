@@ -2,6 +2,7 @@ using System.Text.Json;
 using Webhook.Injection.Selection;
 using Webhook.Injection.Snapshot;
 using Webhook.Injection.Table;
+using Webhook.Injection.Text;
 
 namespace Webhook.Injection;
 
@@ -19,7 +20,7 @@ public static class InjectionPrecheck
             return true;
         }
 
-        var reader = new Utf8JsonReader(podJson, new JsonReaderOptions { MaxDepth = Pods.PodReader.MaxDepth });
+        var reader = new JsonScanner(podJson, Pods.PodReader.MaxDepth);
         try
         {
             return !reader.Read() || reader.TokenType != JsonTokenType.StartObject || PodAsks(ref reader);
@@ -36,7 +37,7 @@ public static class InjectionPrecheck
     /// The same question of a pod inside a larger document (the AdmissionReview), the reader standing at the pod's
     /// start: false leaves the reader at the pod's end, so that this pass is the document's pass over the pod.
     /// </summary>
-    public static bool MayAskForInjection(ref Utf8JsonReader reader, ReadOnlySpan<byte> ns, InstrumentationSnapshot snapshot)
+    public static bool MayAskForInjection(ref JsonScanner reader, ReadOnlySpan<byte> ns, InstrumentationSnapshot snapshot)
     {
         if (snapshot.NamespaceMayInject(ns))
         {
@@ -54,7 +55,7 @@ public static class InjectionPrecheck
     }
 
     /// <summary>Whether the pod object the reader stands at asks; false leaves the reader at the pod's end.</summary>
-    private static bool PodAsks(ref Utf8JsonReader reader)
+    private static bool PodAsks(ref JsonScanner reader)
     {
         // Every metadata and annotations object is looked at, a repeated one too: the API server keeps the
         // last value of a repeated key (merging repeated objects), so any one of them may be what it stores.
@@ -79,7 +80,7 @@ public static class InjectionPrecheck
     }
 
     /// <summary>Whether an annotations object of this metadata object asks; false leaves the reader at the metadata's end.</summary>
-    private static bool MetadataAsks(ref Utf8JsonReader reader)
+    private static bool MetadataAsks(ref JsonScanner reader)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -101,7 +102,7 @@ public static class InjectionPrecheck
     }
 
     /// <summary>Whether an inject annotation of this object asks; false leaves the reader at the object's end.</summary>
-    private static bool AnnotationsAsk(ref Utf8JsonReader reader)
+    private static bool AnnotationsAsk(ref JsonScanner reader)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -123,7 +124,7 @@ public static class InjectionPrecheck
         return false;
     }
 
-    private static bool IsEmptyOrFalse(ref Utf8JsonReader reader)
+    private static bool IsEmptyOrFalse(ref JsonScanner reader)
     {
         if (reader.ValueIsEscaped)
         {

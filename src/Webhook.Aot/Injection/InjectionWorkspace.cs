@@ -2,6 +2,7 @@ using System.Text.Json;
 using Webhook.Injection.Patching;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Snapshot;
+using Webhook.Injection.Text;
 using Webhook.Memory;
 
 namespace Webhook.Injection;
@@ -117,7 +118,7 @@ public sealed class InjectionWorkspace
     /// <see cref="Pod"/> there, so the pod's bytes are tokenized once. Leaves the reader at the pod's end; only
     /// JSON that is not valid goes through (the envelope's to report); the rest is kept for <see cref="TakeReadPod"/>.
     /// </summary>
-    public void ReadInPass(ref Utf8JsonReader reader, ReadOnlyMemory<byte> review, Range ns, InstrumentationSnapshot snapshot)
+    public void ReadInPass(ref JsonScanner reader, ReadOnlyMemory<byte> review, Range ns, InstrumentationSnapshot snapshot)
     {
         var start = (int)reader.TokenStartIndex;
         var depth = reader.CurrentDepth;
@@ -155,7 +156,7 @@ public sealed class InjectionWorkspace
     }
 
     /// <summary>Reads on to the end of the object that started at <paramref name="depth"/>.</summary>
-    private static void SkipToEnd(ref Utf8JsonReader reader, int depth)
+    private static void SkipToEnd(ref JsonScanner reader, int depth)
     {
         while (!(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth) && reader.Read())
         {

@@ -8,7 +8,7 @@ namespace Webhook.Injection.Pods;
 public sealed class PodFormatException(string message) : Exception(message);
 
 /// <summary>
-/// Walks a pod's JSON once with <see cref="Utf8JsonReader"/> and fills a <see cref="PodView"/>; subtrees it does
+/// Walks a pod's JSON once with <see cref="JsonScanner"/> and fills a <see cref="PodView"/>; subtrees it does
 /// not need are skipped, never materialised. Strings come from <see cref="TextCache"/>, raw JSON stays a slice
 /// of the input, so reading a pod seen before allocates nothing.
 /// </summary>
@@ -47,7 +47,7 @@ public static class PodReader
     public static void Read(ReadOnlyMemory<byte> json, PodView pod)
     {
         pod.Clear();
-        var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { MaxDepth = MaxDepth });
+        var reader = new JsonScanner(json.Span, MaxDepth);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -72,7 +72,7 @@ public static class PodReader
     /// <paramref name="json"/> are, into <paramref name="pod"/> (cleared first); leaves the reader at the pod's end.
     /// JSON that is not valid is the document's to report (its <see cref="JsonException"/> goes through).
     /// </summary>
-    public static void ReadInPlace(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, PodView pod)
+    public static void ReadInPlace(ref JsonScanner reader, ReadOnlyMemory<byte> json, PodView pod)
     {
         pod.Clear();
         try
@@ -85,7 +85,7 @@ public static class PodReader
         }
     }
 
-    private static void ReadPod(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, PodView pod)
+    private static void ReadPod(ref JsonScanner reader, ReadOnlyMemory<byte> json, PodView pod)
     {
         while (NextProperty(ref reader))
         {
@@ -109,7 +109,7 @@ public static class PodReader
 
     private static PodFormatException WrongType(InvalidOperationException e) => new("a pod field has the wrong type: " + e.Message);
 
-    private static void ReadMetadata(ref Utf8JsonReader reader, PodView pod)
+    private static void ReadMetadata(ref JsonScanner reader, PodView pod)
     {
         if (!IsObject(ref reader, new PodPath("metadata")))
         {
@@ -158,7 +158,7 @@ public static class PodReader
         }
     }
 
-    private static void ReadSpec(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, PodView pod)
+    private static void ReadSpec(ref JsonScanner reader, ReadOnlyMemory<byte> json, PodView pod)
     {
         if (!IsObject(ref reader, new PodPath("spec")))
         {
@@ -205,7 +205,7 @@ public static class PodReader
         }
     }
 
-    private static void ReadContainers(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, PodView pod, List<ContainerView> into, bool isInit)
+    private static void ReadContainers(ref JsonScanner reader, ReadOnlyMemory<byte> json, PodView pod, List<ContainerView> into, bool isInit)
     {
         var list = isInit ? "spec.initContainers" : "spec.containers";
         pod.ClearContainers(into);
@@ -224,7 +224,7 @@ public static class PodReader
         }
     }
 
-    private static void ReadContainerField(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, ContainerView container)
+    private static void ReadContainerField(ref JsonScanner reader, ReadOnlyMemory<byte> json, ContainerView container)
     {
         if (reader.ValueTextEquals("name"u8))
         {
@@ -273,7 +273,7 @@ public static class PodReader
         }
     }
 
-    private static void ReadEnv(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, ContainerView container)
+    private static void ReadEnv(ref JsonScanner reader, ReadOnlyMemory<byte> json, ContainerView container)
     {
         var into = container.Env;
         into.Clear();
@@ -290,7 +290,15 @@ public static class PodReader
             var name = RawText.Empty;
             RawText? value = null;
             var hasValueFrom = false;
-            while (NextProperty(ref reader))
+            var readWhole = reader.TryReadPlainStrings("name"u8, "value"u8, out var nameStart, out var nameLength, out var valueStart, out var valueLength);
+            if (readWhole)
+            {
+                // The usual entry, {"name":"…","value":"…"}: read in one step.
+                name = new RawText(null, nameStart - start, nameLength);
+                value = valueLength < 0 ? null : new RawText(null, valueStart - start, valueLength);
+            }
+
+            while (!readWhole && NextProperty(ref reader))
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
@@ -318,7 +326,7 @@ public static class PodReader
         container.OriginalEnvCount = into.Count;
     }
 
-    private static void ReadMounts(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, ContainerView container)
+    private static void ReadMounts(ref JsonScanner reader, ReadOnlyMemory<byte> json, ContainerView container)
     {
         var into = container.VolumeMounts;
         into.Clear();
@@ -352,7 +360,7 @@ public static class PodReader
         }
     }
 
-    private static void ReadVolumeNames(ref Utf8JsonReader reader, List<string> into)
+    private static void ReadVolumeNames(ref JsonScanner reader, List<string> into)
     {
         into.Clear();
         if (!IsArray(ref reader, new PodPath("spec.volumes")))
@@ -386,7 +394,7 @@ public static class PodReader
         }
     }
 
-    private static void ReadOwners(ref Utf8JsonReader reader, List<OwnerReference> into)
+    private static void ReadOwners(ref JsonScanner reader, List<OwnerReference> into)
     {
         into.Clear();
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -446,7 +454,7 @@ public static class PodReader
     /// entries whose key starts with one of <paramref name="readPrefixes"/> are kept: the others are skipped without
     /// being decoded, so a pod's megabyte-long annotation or label that injection never reads costs no string.
     /// </summary>
-    private static void ReadStringMap(ref Utf8JsonReader reader, Dictionary<string, string> into, in PodPath where, string[] readPrefixes)
+    private static void ReadStringMap(ref JsonScanner reader, Dictionary<string, string> into, in PodPath where, string[] readPrefixes)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -476,10 +484,10 @@ public static class PodReader
     /// Whether the current property name starts with one of <paramref name="prefixes"/>, and then the name itself.
     /// Plain names are compared as bytes; escaped ones are decoded first, unless longer than any key the engine reads.
     /// </summary>
-    private static bool IsReadKey(ref Utf8JsonReader reader, string[] prefixes, in PodPath where, out string key)
+    private static bool IsReadKey(ref JsonScanner reader, string[] prefixes, in PodPath where, out string key)
     {
         key = "";
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        if (!reader.ValueIsEscaped)
         {
             var raw = reader.ValueSpan;
             foreach (var prefix in prefixes)
@@ -494,8 +502,7 @@ public static class PodReader
             return false;
         }
 
-        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        if (length > TextCache.MaxLength)
+        if (reader.ValueSpan.Length > TextCache.MaxLength)
         {
             return false;
         }
@@ -513,7 +520,7 @@ public static class PodReader
     }
 
     /// <summary>The raw JSON of a value of the <paramref name="expected"/> kind, checked to be UTF-8; empty for <c>null</c>.</summary>
-    private static ReadOnlyMemory<byte> RawValue(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, in PodPath where, JsonTokenType expected)
+    private static ReadOnlyMemory<byte> RawValue(ref JsonScanner reader, ReadOnlyMemory<byte> json, in PodPath where, JsonTokenType expected)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -531,7 +538,7 @@ public static class PodReader
     }
 
     /// <summary>The raw JSON of a list of objects, checked to be UTF-8; empty for <c>null</c>.</summary>
-    private static ReadOnlyMemory<byte> RawList(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, in PodPath where)
+    private static ReadOnlyMemory<byte> RawList(ref JsonScanner reader, ReadOnlyMemory<byte> json, in PodPath where)
     {
         if (!IsArray(ref reader, where))
         {
@@ -552,7 +559,7 @@ public static class PodReader
         => Utf8.IsValid(raw.Span) ? raw : throw new PodFormatException(where + ": holds text that is not valid UTF-8");
 
     /// <summary>Reads a string value; a non-string (number, object, null) counts as empty, as an absent field would.</summary>
-    private static string ReadString(ref Utf8JsonReader reader, in PodPath where)
+    private static string ReadString(ref JsonScanner reader, in PodPath where)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.String)
@@ -568,7 +575,7 @@ public static class PodReader
     /// A string value as it stands in the JSON of the object that starts at <paramref name="objectStart"/>: decoded
     /// only when written with escapes; null for any other value. The object's bytes are checked to be UTF-8 after.
     /// </summary>
-    private static RawText? ReadRawText(ref Utf8JsonReader reader, int objectStart, in PodPath where)
+    private static RawText? ReadRawText(ref JsonScanner reader, int objectStart, in PodPath where)
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.String)
@@ -583,7 +590,7 @@ public static class PodReader
     }
 
     /// <summary>The current string or property name; text that is not UTF-8 (or a lone surrogate escape) names its field.</summary>
-    private static string GetString(ref Utf8JsonReader reader, in PodPath where)
+    private static string GetString(ref JsonScanner reader, in PodPath where)
     {
         try
         {
@@ -595,7 +602,7 @@ public static class PodReader
         }
     }
 
-    private static bool IsObject(ref Utf8JsonReader reader, in PodPath where)
+    private static bool IsObject(ref JsonScanner reader, in PodPath where)
     {
         if (reader.TokenType == JsonTokenType.StartObject)
         {
@@ -606,7 +613,7 @@ public static class PodReader
     }
 
     /// <summary>True at a list's start; false for <c>null</c> (no list); throws for any other value.</summary>
-    private static bool IsArray(ref Utf8JsonReader reader, in PodPath where)
+    private static bool IsArray(ref JsonScanner reader, in PodPath where)
     {
         if (reader.TokenType == JsonTokenType.StartArray)
         {
@@ -617,7 +624,7 @@ public static class PodReader
     }
 
     /// <summary>Moves to the next element of the list the reader is in, which must be an object; false at the list's end.</summary>
-    private static bool NextObject(ref Utf8JsonReader reader, in PodPath where)
+    private static bool NextObject(ref JsonScanner reader, in PodPath where)
     {
         if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
         {
@@ -630,9 +637,9 @@ public static class PodReader
     private static PodFormatException WrongType(in PodPath where, JsonTokenType expected, JsonTokenType actual)
         => new(where + ": must be " + Crd.ModelReadContext.Describe(expected) + ", not " + Crd.ModelReadContext.Describe(actual));
 
-    private static bool NextProperty(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+    private static bool NextProperty(ref JsonScanner reader) => reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
 
-    private static void SkipValue(ref Utf8JsonReader reader)
+    private static void SkipValue(ref JsonScanner reader)
     {
         reader.Read();
         reader.Skip();

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Webhook.Injection.Text;
 
 /// <summary>
@@ -54,15 +52,15 @@ public static class TextCache
     }
 
     /// <summary>The current string token of <paramref name="reader"/>, unescaped; the kept string when seen before.</summary>
-    public static string Get(ref Utf8JsonReader reader)
+    public static string Get(ref JsonScanner reader)
     {
-        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        var length = reader.ValueSpan.Length;
         if (length > MaxLength)
         {
-            return reader.GetString()!;
+            return reader.GetString();
         }
 
-        Span<char> text = stackalloc char[(int)length];
+        Span<char> text = stackalloc char[length];
         var written = reader.CopyString(text);
         return Get(text[..written]);
     }

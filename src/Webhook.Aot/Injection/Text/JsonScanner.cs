@@ -1,0 +1,740 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Webhook.Injection.Text;
+
+/// <summary>
+/// A forward-only reader of one JSON document held whole in memory: the part of <see cref="Utf8JsonReader"/> the
+/// admission path uses (the envelope, the precheck and the pod reader), with the same tokens, positions and depth,
+/// and about half the work per token. It accepts exactly what <see cref="Utf8JsonReader"/> accepts with default
+/// options and a maximum depth: the same grammar, checked as it goes, on every byte it passes, skipped subtrees
+/// included. When the JSON is not valid it replays the document with <see cref="Utf8JsonReader"/> and throws that
+/// reader's <see cref="JsonException"/>, so a refusal says what it always said. Strings written with escapes are
+/// compared and decoded by a <see cref="Utf8JsonReader"/> over the string alone (rare, and the same answers).
+/// </summary>
+public ref struct JsonScanner
+{
+    /// <summary>The deepest nesting a scanner can follow: 512 levels, as deep as any document the webhook reads.</summary>
+    public const int DepthLimit = 512;
+
+    /// <summary>What ends a string's run of plain bytes: its closing quote, an escape, or a control character (never allowed in it).</summary>
+    private static readonly SearchValues<byte> s_stringStops = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
+
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly ReadOnlySpan<byte> _json;
+    private readonly int _maxDepth;
+    private int _consumed;
+    private int _tokenStart;
+    private int _valueStart;
+    private int _valueLength;
+    private int _depth;
+    private bool _inObject;
+    private bool _escaped;
+    private JsonTokenType _token;
+    private ObjectLevels _levels;
+
+    /// <param name="json">The whole document.</param>
+    /// <param name="maxDepth">As <see cref="JsonReaderOptions.MaxDepth"/>: the deepest nesting accepted, at most <see cref="DepthLimit"/>.</param>
+    public JsonScanner(ReadOnlySpan<byte> json, int maxDepth)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxDepth, DepthLimit);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDepth);
+        _json = json;
+        _maxDepth = maxDepth;
+    }
+
+    public readonly JsonTokenType TokenType => _token;
+
+    /// <summary>The raw bytes of a string or property name (between the quotes, escapes as written), number or literal.</summary>
+    public readonly ReadOnlySpan<byte> ValueSpan => _json.Slice(_valueStart, _valueLength);
+
+    /// <summary>Whether the current string or property name holds a backslash escape.</summary>
+    public readonly bool ValueIsEscaped => _escaped;
+
+    /// <summary>Where the current token starts (the opening quote of a string or property name).</summary>
+    public readonly long TokenStartIndex => _tokenStart;
+
+    /// <summary>The bytes read so far: just past the current token (for a property name, past its colon).</summary>
+    public readonly long BytesConsumed => _consumed;
+
+    /// <summary>As <see cref="Utf8JsonReader.CurrentDepth"/>: a container's start and end stand at the depth that holds them.</summary>
+    public readonly int CurrentDepth => _token is JsonTokenType.StartObject or JsonTokenType.StartArray ? _depth - 1 : _depth;
+
+    /// <summary>Moves to the next token; false once the document's value has been read and only whitespace follows it.</summary>
+    public bool Read()
+    {
+        var json = _json;
+        var at = SkipWhitespace(json, _consumed);
+        if (at >= json.Length)
+        {
+            // The end of the data is only right after the whole document's value.
+            if (_depth == 0 && _token != JsonTokenType.None)
+            {
+                return false;
+            }
+
+            ThrowInvalid();
+        }
+
+        var next = json[at];
+        switch (_token)
+        {
+            case JsonTokenType.None:
+            case JsonTokenType.PropertyName:
+                ReadValue(at, next);
+                return true;
+            case JsonTokenType.StartObject:
+                if (next == (byte)'}')
+                {
+                    EndContainer(at);
+                }
+                else
+                {
+                    ReadPropertyName(at, next);
+                }
+
+                return true;
+            case JsonTokenType.StartArray:
+                if (next == (byte)']')
+                {
+                    EndContainer(at);
+                }
+                else
+                {
+                    ReadValue(at, next);
+                }
+
+                return true;
+            default:
+                return ReadAfterValue(at, next);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Utf8JsonReader.Skip"/>: from a property name, moves to its value; from a container's start, moves
+    /// to its end (checking everything in between); on any other token, stays.
+    /// </summary>
+    public void Skip()
+    {
+        if (_token == JsonTokenType.PropertyName)
+        {
+            Read();
+        }
+
+        if (_token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            SkipContainer();
+        }
+    }
+
+    /// <summary>
+    /// At an object's start: when the object is exactly <c>{"FIRST":"…"}</c> or <c>{"FIRST":"…","SECOND":"…"}</c>, written
+    /// without whitespace or escapes (how the API server writes most env entries), reads it whole, checked as
+    /// <see cref="Read"/> checks it, and stands at its end with the strings' places (between the quotes); a second
+    /// string that is absent has a length of -1. Any other object: false, and the scanner stays where it was.
+    /// </summary>
+    public bool TryReadPlainStrings(ReadOnlySpan<byte> firstKey, ReadOnlySpan<byte> secondKey, out int firstStart, out int firstLength,
+        out int secondStart, out int secondLength)
+    {
+        firstStart = firstLength = secondStart = 0;
+        secondLength = -1;
+        var json = _json;
+        var at = _consumed;
+        if (_token != JsonTokenType.StartObject || !PlainKey(json, ref at, firstKey) || !PlainString(json, ref at, out firstStart, out firstLength))
+        {
+            return false;
+        }
+
+        if (at < json.Length && json[at] == (byte)',')
+        {
+            at++;
+            if (!PlainKey(json, ref at, secondKey) || !PlainString(json, ref at, out secondStart, out secondLength))
+            {
+                secondLength = -1;
+                return false;
+            }
+        }
+
+        if (at >= json.Length || json[at] != (byte)'}')
+        {
+            return false;
+        }
+
+        EndContainer(at);
+        return true;
+    }
+
+    /// <summary>Moves past <c>"KEY":</c> at <paramref name="at"/>, when that is what stands there.</summary>
+    private static bool PlainKey(ReadOnlySpan<byte> json, ref int at, ReadOnlySpan<byte> key)
+    {
+        var end = at + key.Length + 3;
+        if (end > json.Length || json[at] != (byte)'"' || !json.Slice(at + 1, key.Length).SequenceEqual(key)
+            || json[end - 2] != (byte)'"' || json[end - 1] != (byte)':')
+        {
+            return false;
+        }
+
+        at = end;
+        return true;
+    }
+
+    /// <summary>Moves past a string without escapes at <paramref name="at"/>, giving its content's place.</summary>
+    private static bool PlainString(ReadOnlySpan<byte> json, ref int at, out int start, out int length)
+    {
+        start = at + 1;
+        length = 0;
+        if (at >= json.Length || json[at] != (byte)'"')
+        {
+            return false;
+        }
+
+        var end = StringEnd(json, at, out var escaped);
+        if (end < 0 || escaped)
+        {
+            return false;
+        }
+
+        length = end - start - 1;
+        at = end;
+        return true;
+    }
+
+    /// <summary>As <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/>: the unescaped string or name against <paramref name="utf8"/>.</summary>
+    public readonly bool ValueTextEquals(ReadOnlySpan<byte> utf8)
+    {
+        RequireText();
+        if (!_escaped)
+        {
+            return ValueSpan.SequenceEqual(utf8);
+        }
+
+        var text = TextReader();
+        return text.ValueTextEquals(utf8);
+    }
+
+    /// <summary>As <see cref="Utf8JsonReader.CopyString(Span{char})"/>: the unescaped text into <paramref name="destination"/>; throws <see cref="InvalidOperationException"/> for text that is not UTF-8.</summary>
+    public readonly int CopyString(Span<char> destination)
+    {
+        RequireText();
+        if (_escaped)
+        {
+            var text = TextReader();
+            return text.CopyString(destination);
+        }
+
+        if (Utf8.ToUtf16(ValueSpan, destination, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            throw new InvalidOperationException("Cannot transcode invalid UTF-8 JSON text to UTF-16 string.");
+        }
+
+        return written;
+    }
+
+    /// <summary>As <see cref="Utf8JsonReader.GetString"/> for a string or property name (a long annotation's value: decoded in one pass).</summary>
+    public readonly string GetString()
+    {
+        RequireText();
+        if (_escaped)
+        {
+            var text = TextReader();
+            return text.GetString()!;
+        }
+
+        try
+        {
+            return s_strictUtf8.GetString(ValueSpan);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new InvalidOperationException("Cannot transcode invalid UTF-8 JSON text to UTF-16 string.", e);
+        }
+    }
+
+    private readonly void RequireText()
+    {
+        if (_token is not (JsonTokenType.String or JsonTokenType.PropertyName))
+        {
+            throw new InvalidOperationException("Cannot get the value of a token type '" + _token + "' as a string.");
+        }
+    }
+
+    /// <summary>A <see cref="Utf8JsonReader"/> standing on the current string alone (quotes included), for its unescaping.</summary>
+    private readonly Utf8JsonReader TextReader()
+    {
+        var reader = new Utf8JsonReader(_json[_tokenStart..(_valueStart + _valueLength + 1)]);
+        reader.Read();
+        return reader;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool ReadAfterValue(int at, byte next)
+    {
+        if (_depth == 0)
+        {
+            // Something other than whitespace after the document's value.
+            ThrowInvalid();
+        }
+
+        if (next == (byte)',')
+        {
+            at = SkipWhitespace(_json, at + 1);
+            if (at >= _json.Length)
+            {
+                ThrowInvalid();
+            }
+
+            if (_inObject)
+            {
+                ReadPropertyName(at, _json[at]);
+            }
+            else
+            {
+                ReadValue(at, _json[at]);
+            }
+
+            return true;
+        }
+
+        if (next == (_inObject ? (byte)'}' : (byte)']'))
+        {
+            EndContainer(at);
+            return true;
+        }
+
+        ThrowInvalid();
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ReadValue(int at, byte first)
+    {
+        _tokenStart = at;
+        _escaped = false;
+        switch (first)
+        {
+            case (byte)'"':
+                _consumed = ReadString(at);
+                _token = JsonTokenType.String;
+                return;
+            case (byte)'{':
+                StartContainer(at, isObject: true);
+                return;
+            case (byte)'[':
+                StartContainer(at, isObject: false);
+                return;
+            case (byte)'t':
+                ReadLiteral(at, "true"u8, JsonTokenType.True);
+                return;
+            case (byte)'f':
+                ReadLiteral(at, "false"u8, JsonTokenType.False);
+                return;
+            case (byte)'n':
+                ReadLiteral(at, "null"u8, JsonTokenType.Null);
+                return;
+            default:
+                ReadNumber(at);
+                return;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ReadPropertyName(int at, byte first)
+    {
+        if (first != (byte)'"')
+        {
+            ThrowInvalid();
+        }
+
+        _tokenStart = at;
+        _escaped = false;
+        var end = ReadString(at);
+        end = SkipWhitespace(_json, end);
+        if (end >= _json.Length || _json[end] != (byte)':')
+        {
+            ThrowInvalid();
+        }
+
+        _consumed = end + 1;
+        _token = JsonTokenType.PropertyName;
+    }
+
+    /// <summary>Reads the string whose opening quote is at <paramref name="quote"/>; returns the position past its closing quote.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ReadString(int quote)
+    {
+        var end = StringEnd(_json, quote, out _escaped);
+        if (end < 0)
+        {
+            ThrowInvalid();
+        }
+
+        _valueStart = quote + 1;
+        _valueLength = end - quote - 2;
+        return end;
+    }
+
+    /// <summary>
+    /// Past the closing quote of the string that opens at <paramref name="quote"/>, its escapes checked; -1 when it is
+    /// not a valid string. Short runs are scanned byte by byte, long ones with vector search.
+    /// </summary>
+    private static int StringEnd(ReadOnlySpan<byte> json, int quote, out bool escaped)
+    {
+        escaped = false;
+        var at = quote + 1;
+        while (true)
+        {
+            var shortRunEnd = Math.Min(json.Length, at + 16);
+            while (at < shortRunEnd && !IsStringStop(json[at]))
+            {
+                at++;
+            }
+
+            if (at == shortRunEnd)
+            {
+                var run = json[at..].IndexOfAny(s_stringStops);
+                if (run < 0)
+                {
+                    return -1;
+                }
+
+                at += run;
+            }
+
+            var stop = json[at];
+            if (stop == (byte)'"')
+            {
+                return at + 1;
+            }
+
+            if (stop != (byte)'\\')
+            {
+                return -1;
+            }
+
+            escaped = true;
+            at = EscapeEnd(json, at);
+            if (at < 0)
+            {
+                return -1;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsStringStop(byte b) => b < 0x20 || b == (byte)'"' || b == (byte)'\\';
+
+    /// <summary>Past the escape whose backslash is at <paramref name="backslash"/>; -1 when it is not a JSON escape.</summary>
+    private static int EscapeEnd(ReadOnlySpan<byte> json, int backslash)
+    {
+        var at = backslash + 1;
+        if (at >= json.Length)
+        {
+            return -1;
+        }
+
+        switch (json[at])
+        {
+            case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
+                return at + 1;
+            case (byte)'u':
+                return at + 4 < json.Length && char.IsAsciiHexDigit((char)json[at + 1]) && char.IsAsciiHexDigit((char)json[at + 2])
+                    && char.IsAsciiHexDigit((char)json[at + 3]) && char.IsAsciiHexDigit((char)json[at + 4]) ? at + 5 : -1;
+            default:
+                return -1;
+        }
+    }
+
+    private void ReadLiteral(int at, ReadOnlySpan<byte> literal, JsonTokenType token)
+    {
+        if (!_json[at..].StartsWith(literal))
+        {
+            ThrowInvalid();
+        }
+
+        _valueStart = at;
+        _valueLength = literal.Length;
+        _consumed = at + literal.Length;
+        _token = token;
+    }
+
+    private void ReadNumber(int start)
+    {
+        var end = NumberEnd(_json, start);
+        if (end < 0)
+        {
+            ThrowInvalid();
+        }
+
+        _valueStart = start;
+        _valueLength = end - start;
+        _consumed = end;
+        _token = JsonTokenType.Number;
+    }
+
+    /// <summary>
+    /// Past the number at <paramref name="start"/>, written as RFC 8259 writes it
+    /// (<c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>) and followed by a delimiter or the end; -1 otherwise.
+    /// </summary>
+    private static int NumberEnd(ReadOnlySpan<byte> json, int start)
+    {
+        var at = start;
+        if (at < json.Length && json[at] == (byte)'-')
+        {
+            at++;
+        }
+
+        if (at >= json.Length || !char.IsAsciiDigit((char)json[at]))
+        {
+            return -1;
+        }
+
+        at = json[at] == (byte)'0' ? at + 1 : Digits(json, at);
+        if (at < json.Length && json[at] == (byte)'.')
+        {
+            at = RequiredDigits(json, at + 1);
+        }
+
+        if (at >= 0 && at < json.Length && (json[at] | 0x20) == (byte)'e')
+        {
+            at++;
+            if (at < json.Length && json[at] is (byte)'+' or (byte)'-')
+            {
+                at++;
+            }
+
+            at = RequiredDigits(json, at);
+        }
+
+        // What Utf8JsonReader lets end a number ('/' would start a comment; the next token then fails as it does there).
+        return at < 0 || (at < json.Length && json[at] is not ((byte)',' or (byte)'}' or (byte)']' or (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'/'))
+            ? -1 : at;
+    }
+
+    private static int RequiredDigits(ReadOnlySpan<byte> json, int at)
+        => at < json.Length && char.IsAsciiDigit((char)json[at]) ? Digits(json, at) : -1;
+
+    private static int Digits(ReadOnlySpan<byte> json, int at)
+    {
+        while (at < json.Length && char.IsAsciiDigit((char)json[at]))
+        {
+            at++;
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// From a container's start to its end, checking the grammar exactly as <see cref="Read"/> does but in one loop
+    /// whose state stays in locals: the webhook skips most of a review (a pod's probes, resources, tolerations, the
+    /// request's user info), so this is where most of its bytes go by.
+    /// </summary>
+    private void SkipContainer()
+    {
+        var json = _json;
+        ref var levels = ref _levels;
+        var outer = _depth - 1;
+        var depth = _depth;
+        var inObject = _inObject;
+        var at = _consumed;
+        var expect = Expect.FirstOrEnd;
+        while (true)
+        {
+            at = SkipWhitespace(json, at);
+            if (at >= json.Length)
+            {
+                break;
+            }
+
+            var next = json[at];
+            if (expect == Expect.FirstOrEnd && next == (inObject ? (byte)'}' : (byte)']'))
+            {
+                expect = Expect.CommaOrEnd;
+            }
+
+            if (expect == Expect.CommaOrEnd)
+            {
+                if (next == (byte)',')
+                {
+                    at++;
+                    expect = inObject ? Expect.Name : Expect.Value;
+                    continue;
+                }
+
+                if (next != (inObject ? (byte)'}' : (byte)']'))
+                {
+                    break;
+                }
+
+                depth--;
+                if (depth == outer)
+                {
+                    _consumed = at;
+                    _depth = depth + 1;
+                    _inObject = inObject;
+                    EndContainer(at);
+                    return;
+                }
+
+                inObject = levels.IsObject(depth - 1);
+                at++;
+                continue;
+            }
+
+            if (expect is Expect.Name || (expect == Expect.FirstOrEnd && inObject))
+            {
+                var end = next == (byte)'"' ? StringEnd(json, at, out _) : -1;
+                end = end < 0 ? end : SkipWhitespace(json, end);
+                if (end < 0 || end >= json.Length || json[end] != (byte)':')
+                {
+                    break;
+                }
+
+                at = end + 1;
+                expect = Expect.Value;
+                continue;
+            }
+
+            // A value: after a name's colon, after a comma in a list, or first in a list.
+            switch (next)
+            {
+                case (byte)'{' or (byte)'[':
+                    if (depth >= _maxDepth)
+                    {
+                        _consumed = at;
+                        ThrowInvalid();
+                    }
+
+                    inObject = next == (byte)'{';
+                    levels.Set(depth, inObject);
+                    depth++;
+                    at++;
+                    expect = Expect.FirstOrEnd;
+                    continue;
+                case (byte)'"':
+                    at = StringEnd(json, at, out _);
+                    break;
+                case (byte)'t':
+                    at = json[at..].StartsWith("true"u8) ? at + 4 : -1;
+                    break;
+                case (byte)'f':
+                    at = json[at..].StartsWith("false"u8) ? at + 5 : -1;
+                    break;
+                case (byte)'n':
+                    at = json[at..].StartsWith("null"u8) ? at + 4 : -1;
+                    break;
+                default:
+                    at = NumberEnd(json, at);
+                    break;
+            }
+
+            if (at < 0)
+            {
+                break;
+            }
+
+            expect = Expect.CommaOrEnd;
+        }
+
+        ThrowInvalid();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void StartContainer(int at, bool isObject)
+    {
+        if (_depth >= _maxDepth)
+        {
+            ThrowInvalid();
+        }
+
+        _levels.Set(_depth, isObject);
+        _depth++;
+        _inObject = isObject;
+        _valueStart = at;
+        _valueLength = 1;
+        _consumed = at + 1;
+        _token = isObject ? JsonTokenType.StartObject : JsonTokenType.StartArray;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EndContainer(int at)
+    {
+        _token = _inObject ? JsonTokenType.EndObject : JsonTokenType.EndArray;
+        _depth--;
+        _inObject = _depth > 0 && _levels.IsObject(_depth - 1);
+        _tokenStart = at;
+        _escaped = false;
+        _valueStart = at;
+        _valueLength = 1;
+        _consumed = at + 1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipWhitespace(ReadOnlySpan<byte> json, int at)
+    {
+        while (at < json.Length && json[at] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        {
+            at++;
+        }
+
+        return at;
+    }
+
+    /// <summary>Throws <see cref="Invalid"/>: kept out of line, so the methods of every token stay small.</summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void ThrowInvalid() => throw Invalid();
+
+    /// <summary>
+    /// The error <see cref="Utf8JsonReader"/> gives for this document (a replay from its start, only ever on JSON that is
+    /// not valid), so that a refusal names the same place and reason as before.
+    /// </summary>
+    private readonly JsonException Invalid()
+    {
+        var reader = new Utf8JsonReader(_json, new JsonReaderOptions { MaxDepth = _maxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException e)
+        {
+            return e;
+        }
+
+        return new JsonException("the JSON is not valid at byte " + _consumed);
+    }
+
+    /// <summary>What <see cref="SkipContainer"/> may meet next.</summary>
+    private enum Expect : byte
+    {
+        /// <summary>Just inside a container: its first member, or its end.</summary>
+        FirstOrEnd,
+        Name,
+        Value,
+        /// <summary>After a member: a comma, or the container's end.</summary>
+        CommaOrEnd,
+    }
+
+    /// <summary>One bit per open container (set: an object), for <see cref="DepthLimit"/> levels.</summary>
+    [InlineArray(DepthLimit / 64)]
+    private struct ObjectLevels
+    {
+        private ulong _bits;
+
+        public void Set(int level, bool isObject)
+        {
+            ref var word = ref this[level >> 6];
+            var bit = 1UL << (level & 63);
+            word = isObject ? word | bit : word & ~bit;
+        }
+
+        public readonly bool IsObject(int level) => (this[level >> 6] & (1UL << (level & 63))) != 0;
+    }
+}
