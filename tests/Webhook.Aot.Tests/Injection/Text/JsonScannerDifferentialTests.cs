@@ -1,6 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Webhook.Admission;
+using Webhook.Crd;
+using Webhook.Injection;
+using Webhook.Injection.Snapshot;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Text;
 using Webhook.Tests.Support;
@@ -283,6 +286,115 @@ public sealed class JsonScannerDifferentialTests
     /// </summary>
     private static bool IsJsonRefusal(string message)
         => message.Contains("not valid JSON", StringComparison.Ordinal) && message.Contains("LineNumber", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The handler's own pass (envelope and pod read together, then the mutation) on damaged reviews of a pod that asks
+    /// for injection: an answer or <see cref="AdmissionFormatException"/>, never another exception.
+    /// </summary>
+    [Fact]
+    public void AdmissionInPass_DamagedReviews_AnswerOrRefuseClearly()
+    {
+        var random = new Random(9090);
+        var failures = new List<string>();
+        var cases = 0;
+        var snapshot = Snapshot();
+        foreach (var file in new[] { "admission/java-pod.review.json", "admission/plain-pod.review.json", "bench/typical.review.json" })
+        {
+            var original = File.ReadAllBytes(RepositoryFolder.PathOf("tests", "testdata", file));
+            for (var round = 0; round < 1500; round++)
+            {
+                var bytes = round == 0 ? original : Damage(random, original);
+                bytes = bytes[..Cuts(random, bytes.Length, round % 3 == 0 ? 2 : 1).Last()];
+                cases++;
+                var validWhole = Utf8JsonReaderAccepts(bytes, 512);
+                try
+                {
+                    var workspace = new InjectionWorkspace();
+                    var view = AdmissionReader.Read(bytes, workspace, snapshot);
+                    AdmissionMutation.Handle(bytes, view, snapshot, InjectionSettings.Defaults, workspace);
+                }
+                catch (AdmissionFormatException e)
+                {
+                    if (validWhole && IsJsonRefusal(e.Message))
+                    {
+                        failures.Add($"AdmissionReader calls JSON that Utf8JsonReader reads whole invalid ({e.Message}): {Show(bytes)}");
+                    }
+                }
+                catch (Exception e)
+                {
+                    failures.Add($"the in-pass read threw {e.GetType().Name} ({e.Message}): {Show(bytes)}");
+                }
+            }
+        }
+
+        AssertNoFailures(failures, cases);
+    }
+
+    /// <summary>
+    /// Past a property name both readers should stand at the same place (the doc comment says the scanner stands past
+    /// the colon; callers take BytesConsumed after values and ends only, so this pins what each does).
+    /// </summary>
+    [Theory]
+    [InlineData("{\"a\":1}")]
+    [InlineData("{\"a\" : 1}")]
+    [InlineData("{\"a\"\n:\n1}")]
+    public void PropertyName_BytesConsumed_IsUtf8JsonReaders(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes);
+        var scanner = new JsonScanner(bytes, 64);
+        reader.Read();
+        reader.Read();
+        scanner.Read();
+        scanner.Read();
+
+        Assert.Equal(reader.BytesConsumed, scanner.BytesConsumed);
+    }
+
+    /// <summary>
+    /// CopyString into a destination too short: Utf8JsonReader throws ArgumentException whether the string holds
+    /// escapes or not; the scanner throws InvalidOperationException for a string without escapes (not reachable from
+    /// the webhook's callers, which size the destination by the raw length).
+    /// </summary>
+    [Theory]
+    [InlineData("[\"abcdef\"]")]
+    [InlineData("[\"abc\\u0064ef\"]")]
+    public void CopyString_DestinationTooShort_ThrowsAsUtf8JsonReader(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+
+        Assert.Equal(CopyIntoTwoChars(bytes, useScanner: false), CopyIntoTwoChars(bytes, useScanner: true));
+    }
+
+    private static string CopyIntoTwoChars(byte[] json, bool useScanner)
+    {
+        try
+        {
+            if (useScanner)
+            {
+                var scanner = new JsonScanner(json, 64);
+                scanner.Read();
+                scanner.Read();
+                return "copied " + scanner.CopyString(new char[2]);
+            }
+
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            reader.Read();
+            return "copied " + reader.CopyString(new char[2]);
+        }
+        catch (Exception e)
+        {
+            return e.GetType().Name;
+        }
+    }
+
+    private static InstrumentationSnapshot Snapshot()
+    {
+        var instrumentation = new Instrumentation { Metadata = new ObjectMeta { Name = "otel", Namespace = "demo" } };
+        Webhook.Instrumentations.InstrumentationDefaulter.Apply(instrumentation, Webhook.Instrumentations.ImageDefaults.FromTable);
+        return new InstrumentationSnapshot([instrumentation], []);
+    }
 
     /// <summary>The bytes of <c>request.object</c> when Utf8JsonReader finds it, for the pod reader alone.</summary>
     private static byte[]? PodOf(byte[] review)
