@@ -7,6 +7,7 @@ using Webhook.Injection.Snapshot;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Text;
 using Webhook.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Webhook.Tests.Injection.Text;
 
@@ -18,7 +19,7 @@ namespace Webhook.Tests.Injection.Text;
 /// document ends (accepted, or the exception's type and message). Any difference is a divergence an API client can
 /// provoke, so each failure names the input.
 /// </summary>
-public sealed class JsonScannerDifferentialTests
+public sealed class JsonScannerDifferentialTests(ITestOutputHelper output)
 {
     /// <summary>Values and fragments that sit on an edge of the grammar, valid or not.</summary>
     private static readonly string[] s_edgeValues =
@@ -61,6 +62,10 @@ public sealed class JsonScannerDifferentialTests
         "\"name\":\"A\",", "{\"name\":\"A\",\"value\":\"x\"}",
     ];
 
+    /// <summary>How many objects the scanner read whole with TryReadPlainStrings in the current test, so that a run shows the plain reads were exercised.</summary>
+    [ThreadStatic]
+    private static int t_plainReads;
+
     private static readonly string[] s_names = ["name", "value", "metadata", "annotations", "[", "a\"b", "é"];
 
     [Fact]
@@ -73,6 +78,35 @@ public sealed class JsonScannerDifferentialTests
             foreach (var wrapped in Wrappings(Encoding.UTF8.GetBytes(value)))
             {
                 cases += CompareAtEveryCut(wrapped, failures);
+            }
+        }
+
+        AssertNoFailures(failures, cases);
+    }
+
+    /// <summary>Strings whose stop (quote, escape, control character, cut) falls around the 16-byte run scanned byte by byte.</summary>
+    [Fact]
+    public void LongStrings_StopsAroundTheShortRun_ReadAlike()
+    {
+        var failures = new List<string>();
+        var cases = 0;
+        foreach (var stop in new[] { "\"", "\\\"", "\\\\\"", "\\u0041\"", "\\x\"", "\u0001\"", "\t\"", "\\", "\\u12" })
+        {
+            for (var length = 0; length < 40; length++)
+            {
+                var text = "\"" + new string('a', length) + stop;
+                foreach (var wrapped in new[] { "[" + text + "]", "{" + text + ":1}", "[" + text + "," + text + "]", "{\"name\":" + text + ",\"value\":" + text + "}" })
+                {
+                    var bytes = Encoding.UTF8.GetBytes(wrapped);
+                    foreach (var cut in new[] { bytes.Length, bytes.Length - 1, bytes.Length / 2 })
+                    {
+                        for (var mode = 0; mode < 3; mode++)
+                        {
+                            cases++;
+                            Compare(bytes[..cut], 64, skipSeed: mode, plainSeed: mode == 0 ? -1 : mode, failures);
+                        }
+                    }
+                }
             }
         }
 
@@ -330,10 +364,7 @@ public sealed class JsonScannerDifferentialTests
         AssertNoFailures(failures, cases);
     }
 
-    /// <summary>
-    /// Past a property name both readers should stand at the same place (the doc comment says the scanner stands past
-    /// the colon; callers take BytesConsumed after values and ends only, so this pins what each does).
-    /// </summary>
+    /// <summary>Past a property name both readers stand at the same place: past the colon, not the whitespace after it.</summary>
     [Theory]
     [InlineData("{\"a\":1}")]
     [InlineData("{\"a\" : 1}")]
@@ -614,8 +645,10 @@ public sealed class JsonScannerDifferentialTests
         }
     }
 
-    private static void AssertNoFailures(List<string> failures, int cases)
+    private void AssertNoFailures(List<string> failures, int cases)
     {
+        output.WriteLine($"{cases} cases, {failures.Count} differ, {t_plainReads} objects read whole by TryReadPlainStrings");
+        t_plainReads = 0;
         Assert.True(cases > 0);
         Assert.True(failures.Count == 0,
             $"{failures.Count} of {cases} cases differ; the first ones:\n" + string.Join("\n", failures.Distinct().Take(15)));
@@ -648,8 +681,8 @@ public sealed class JsonScannerDifferentialTests
         => scannerStep.StartsWith("Number at ", StringComparison.Ordinal) && scannerStep.Contains(".." + length + " ", StringComparison.Ordinal)
             && readerStep.Contains("is an invalid end of a number. Expected a delimiter.", StringComparison.Ordinal);
 
-    /// <summary>Whether to skip (or try a plain read) at the <paramref name="index"/>th token: the same choices for both readers.</summary>
-    private static bool Chosen(int seed, int index) => seed != 0 && (uint)(index * 2654435761u + (uint)seed * 40503u) % 5 < 2;
+    /// <summary>Whether to skip (or try a plain read) at the <paramref name="index"/>th token: the same choices for both readers; every time for a negative seed.</summary>
+    private static bool Chosen(int seed, int index) => seed < 0 || seed != 0 && (uint)(index * 2654435761u + (uint)seed * 40503u) % 5 < 2;
 
     private static List<string> Reading(byte[] json, int maxDepth, int skipSeed, int plainSeed, bool useScanner)
     {
@@ -669,9 +702,9 @@ public sealed class JsonScannerDifferentialTests
                     steps.Add(Describe(ref scanner));
                     if (scanner.TokenType == JsonTokenType.StartObject && Chosen(plainSeed, steps.Count))
                     {
-                        steps.Add(scanner.TryReadPlainStrings("name"u8, "value"u8, out var nameStart, out var nameLength, out var valueStart, out var valueLength)
-                            ? $"plain {nameStart}+{nameLength} {valueStart}+{valueLength}: {Describe(ref scanner)}"
-                            : "not plain");
+                        var plain = scanner.TryReadPlainStrings("name"u8, "value"u8, out var nameStart, out var nameLength, out var valueStart, out var valueLength);
+                        t_plainReads += plain ? 1 : 0;
+                        steps.Add(plain ? $"plain {nameStart}+{nameLength} {valueStart}+{valueLength}: {Describe(ref scanner)}" : "not plain");
                     }
                 }
             }
@@ -782,8 +815,7 @@ public sealed class JsonScannerDifferentialTests
     {
         var valued = type is JsonTokenType.String or JsonTokenType.PropertyName or JsonTokenType.Number or JsonTokenType.True
             or JsonTokenType.False or JsonTokenType.Null;
-        // Past a property name the scanner stands after the colon; what Utf8JsonReader counts there is compared in a test of its own.
-        var end = type == JsonTokenType.PropertyName ? "-" : consumed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var end = consumed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return $"{type} at {start}..{end} depth {depth} value {(valued ? Convert.ToHexString(value) : "-")} escaped {escaped} {text}";
     }
 
