@@ -228,7 +228,13 @@ public ref struct JsonScanner
             return text.CopyString(destination);
         }
 
-        if (Utf8.ToUtf16(ValueSpan, destination, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        var status = Utf8.ToUtf16(ValueSpan, destination, out _, out var written, replaceInvalidSequences: false);
+        if (status == OperationStatus.DestinationTooSmall)
+        {
+            throw new ArgumentException("Destination is too short.", nameof(destination));
+        }
+
+        if (status != OperationStatus.Done)
         {
             throw new InvalidOperationException("Cannot transcode invalid UTF-8 JSON text to UTF-16 string.");
         }
@@ -466,7 +472,9 @@ public ref struct JsonScanner
     private void ReadNumber(int start)
     {
         var end = NumberEnd(_json, start);
-        if (end < 0)
+
+        // The end of the data ends a number only at the top level: inside a container Utf8JsonReader refuses it there.
+        if (end < 0 || (end == _json.Length && _depth > 0))
         {
             ThrowInvalid();
         }
