@@ -39,6 +39,10 @@ public sealed class InjectionWorkspace
 
     /// <summary>Whether this is a burst workspace: it keeps everything it grows (<see cref="ReusedList.KeepAll"/>).</summary>
     private readonly bool _keepsAll;
+
+    /// <summary>A burst workspace's own texts (the thread's cache holds a few thousand): null in a thread's workspace.</summary>
+    private readonly TextSet? _texts;
+
     private readonly PodView _pod = new();
     private readonly InjectionContext _context;
     private readonly Utf8JsonWriter _patchWriter;
@@ -53,6 +57,7 @@ public sealed class InjectionWorkspace
     private InjectionWorkspace(bool keepsAll)
     {
         _keepsAll = keepsAll;
+        _texts = keepsAll ? TextSet.ForBurst() : null;
         _context = new InjectionContext(_pod, new FragmentBuffer());
         _patchWriter = new Utf8JsonWriter(_patch);
     }
@@ -96,6 +101,7 @@ public sealed class InjectionWorkspace
     {
         string? problem = null;
         var kept = ReusedList.KeepAll(_keepsAll);
+        var texts = TextCache.Use(_texts);
         try
         {
             PodReader.Read(podJson, _pod);
@@ -107,6 +113,7 @@ public sealed class InjectionWorkspace
         finally
         {
             ReusedList.KeepAll(kept);
+            TextCache.Use(texts);
         }
 
         return MutateRead(ns, snapshot, settings, problem);
@@ -134,6 +141,7 @@ public sealed class InjectionWorkspace
         else
         {
             var kept = ReusedList.KeepAll(_keepsAll);
+            var texts = TextCache.Use(_texts);
             try
             {
                 PodReader.ReadInPlace(ref reader, review, _pod);
@@ -149,6 +157,7 @@ public sealed class InjectionWorkspace
             finally
             {
                 ReusedList.KeepAll(kept);
+                TextCache.Use(texts);
             }
         }
 
@@ -182,6 +191,7 @@ public sealed class InjectionWorkspace
     public MutationResult MutateRead(string ns, InstrumentationSnapshot snapshot, InjectionSettings settings, string? problem)
     {
         var kept = ReusedList.KeepAll(_keepsAll);
+        var texts = TextCache.Use(_texts);
         try
         {
             return Decide(ns, snapshot, settings, problem);
@@ -189,6 +199,7 @@ public sealed class InjectionWorkspace
         finally
         {
             ReusedList.KeepAll(kept);
+            TextCache.Use(texts);
         }
     }
 

@@ -87,8 +87,7 @@ public static class AgentInjector
                 }
             }
 
-            description.Append(injected++ == 0 ? "" : ", ");
-            description.Append(target.Name);
+            description.AppendListed(injected++, target.Name);
         }
 
         if (injected == 0)
@@ -99,6 +98,7 @@ public static class AgentInjector
         }
 
         AddPodParts(context, rule, instrumentation, block, targets[0], placeholders, prebuilt);
+        description.AppendMore(injected);
         description.Append(" from Instrumentation ");
         description.Append(instrumentation.Metadata?.Namespace);
         description.Append('/');

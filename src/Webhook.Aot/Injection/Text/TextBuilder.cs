@@ -1,5 +1,6 @@
 using System.Globalization;
 using Webhook.Memory;
+using Webhook.Text;
 
 namespace Webhook.Injection.Text;
 
@@ -54,6 +55,31 @@ public ref struct TextBuilder
         Span<char> digits = stackalloc char[11];
         value.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
         Append(digits[..written]);
+    }
+
+    /// <summary>
+    /// Item <paramref name="index"/> of a list written <c>a, b, c, d, e and 4995 more</c>: the item, cut when long
+    /// (<see cref="EchoedText"/>), while among the first <see cref="EchoedText.MaxListed"/>; nothing after that (end
+    /// the list with <see cref="AppendMore"/>). A list of thousands of containers stays a short text.
+    /// </summary>
+    public void AppendListed(int index, string item)
+    {
+        if (index < EchoedText.MaxListed)
+        {
+            Append(index == 0 ? "" : ", ");
+            Append(EchoedText.Cut(item));
+        }
+    }
+
+    /// <summary>Ends a list of <paramref name="count"/> items written with <see cref="AppendListed"/>: <c> and N more</c> when some were left out.</summary>
+    public void AppendMore(int count)
+    {
+        if (count > EchoedText.MaxListed)
+        {
+            Append(" and ");
+            Append(count - EchoedText.MaxListed);
+            Append(" more");
+        }
     }
 
     /// <summary>The text as a kept string; the builder is done after this.</summary>

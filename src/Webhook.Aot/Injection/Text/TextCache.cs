@@ -6,7 +6,9 @@ namespace Webhook.Injection.Text;
 /// finds every string here and allocates none. Bounded: texts longer than <see cref="MaxLength"/> are never kept,
 /// and the whole cache is dropped when it holds <see cref="Capacity"/> strings or <see cref="MaxKeptCharacters"/>
 /// characters (a fresh set fills up in a few pods). Every thread that serves admissions has one, so the bound is
-/// multiplied by the threads.
+/// multiplied by the threads. A burst workspace (one pod of thousands of containers) brings its own, larger
+/// <see cref="TextSet"/> (<see cref="Use"/>), kept and dropped with the workspace: such a pod's texts would overflow
+/// the thread's cache and be made again for every pod.
 /// </summary>
 public static class TextCache
 {
@@ -20,7 +22,21 @@ public static class TextCache
     public const int MaxKeptCharacters = 256 * 1024;
 
     [ThreadStatic]
-    private static Cache? t_cache;
+    private static TextSet? t_cache;
+
+    [ThreadStatic]
+    private static TextSet? t_used;
+
+    /// <summary>
+    /// From here on this thread's texts go to <paramref name="set"/> (null: the thread's own cache); the previous
+    /// setting is returned for the caller to put back when it is done.
+    /// </summary>
+    public static TextSet? Use(TextSet? set)
+    {
+        var previous = t_used;
+        t_used = set;
+        return previous;
+    }
 
     /// <summary>The string with these characters: the kept one when seen before.</summary>
     public static string Get(ReadOnlySpan<char> text)
@@ -35,7 +51,7 @@ public static class TextCache
             return new string(text);
         }
 
-        return (t_cache ??= new Cache()).Get(text);
+        return (t_used ?? (t_cache ??= new TextSet(Capacity, MaxKeptCharacters))).Get(text);
     }
 
     /// <summary>The string these UTF-8 bytes spell; the kept string when seen before.</summary>
@@ -106,32 +122,4 @@ public static class TextCache
     /// <summary>A part of <paramref name="text"/>; the kept string when seen before.</summary>
     public static string Slice(string text, int start, int length)
         => start == 0 && length == text.Length ? text : Get(text.AsSpan(start, length));
-
-    private sealed class Cache
-    {
-        private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
-        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-        private int _characters;
-
-        public Cache() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public string Get(ReadOnlySpan<char> text)
-        {
-            if (_lookup.TryGetValue(text, out var kept))
-            {
-                return kept;
-            }
-
-            if (_strings.Count >= Capacity || _characters + text.Length > MaxKeptCharacters)
-            {
-                _strings.Clear();
-                _characters = 0;
-            }
-
-            var created = new string(text);
-            _strings.Add(created);
-            _characters += created.Length;
-            return created;
-        }
-    }
 }

@@ -4,6 +4,7 @@ using Webhook.Injection.Pods;
 using Webhook.Injection.Sdk;
 using Webhook.Injection.Selection;
 using Webhook.Injection.Text;
+using Webhook.Text;
 
 namespace Webhook.Injection.WebServers;
 
@@ -92,12 +93,12 @@ public static class WebServerModule
         text.Append("injected into ");
         for (var i = 0; i < targets.Count; i++)
         {
-            text.Append(i == 0 ? "" : ", ");
-            text.Append(targets[i].Name);
+            text.AppendListed(i, targets[i].Name);
         }
 
+        text.AppendMore(targets.Count);
         text.Append(" (module in ");
-        text.Append(targets[0].Name);
+        text.Append(EchoedText.Cut(targets[0].Name));
         text.Append(") from Instrumentation ");
         text.Append(selected.Instrumentation.Metadata?.Namespace);
         text.Append('/');

@@ -35,6 +35,31 @@ public sealed class BoundedWarningsTests
         Assert.Contains(Env(patched, 0), e => (string?)e!["name"] == "JAVA_TOOL_OPTIONS");
     }
 
+    /// <summary>The decision on a language names the first containers it went into and counts the rest (it was every name: 34,000 characters here).</summary>
+    [Fact]
+    public void Mutate_ThousandsOfInjectedContainers_DecisionNamesAFew()
+    {
+        var pod = Pod([(Prefix + "inject-java", "true"), (Prefix + "container-names", Names(5_000))], containers: 5_000);
+
+        var result = PodMutator.Mutate(Bytes(pod), Namespace, Snapshot(), InjectionSettings.Defaults);
+
+        Assert.NotNull(result.Patch);
+        var decision = Assert.Single(result.Decisions);
+        Assert.True(decision.Injected);
+        Assert.StartsWith("injected into c0, c1, c2, c3, c4 and 4995 more from Instrumentation ", decision.Reason, StringComparison.Ordinal);
+        Assert.True(decision.Reason.Length <= MaxWarningLength, decision.Reason.Length + " characters");
+    }
+
+    [Fact]
+    public void Mutate_FiveInjectedContainers_DecisionNamesAll()
+    {
+        var pod = Pod([(Prefix + "inject-java", "true"), (Prefix + "container-names", Names(5))], containers: 5);
+
+        var result = PodMutator.Mutate(Bytes(pod), Namespace, Snapshot(), InjectionSettings.Defaults);
+
+        Assert.StartsWith("injected into c0, c1, c2, c3, c4 from Instrumentation ", Assert.Single(result.Decisions).Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Mutate_TwoUnmatchedNames_OneWarningNamingBoth()
     {
