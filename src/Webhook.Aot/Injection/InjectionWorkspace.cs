@@ -41,14 +41,14 @@ public sealed class InjectionWorkspace
 
     /// <summary>Whether this is a burst workspace: it keeps everything it grows (<see cref="ReusedList.KeepAll"/>).</summary>
     private readonly bool _keepsAll;
-
-    /// <summary>Whether this workspace served a review over <see cref="MaxBurstReviewBytes"/>: nobody keeps it.</summary>
-    private bool _oneOff;
     private readonly PodView _pod = new();
     private readonly InjectionContext _context;
     private readonly Utf8JsonWriter _patchWriter;
     private readonly ReusedBuffer _patch = new();
     private PodReadInPass? _readPod;
+
+    /// <summary>Whether this workspace serves a review over <see cref="MaxBurstReviewBytes"/>: nobody keeps it.</summary>
+    private bool _oneOff;
 
     public InjectionWorkspace()
         : this(keepsAll: false)
