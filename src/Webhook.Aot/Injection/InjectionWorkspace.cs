@@ -12,10 +12,12 @@ namespace Webhook.Injection;
 /// the fragments of added objects, and the patch. A result from <see cref="Mutate"/> points into it, so it is valid
 /// until the workspace takes the next pod. The admission path rents one per request from a per-thread slot
 /// (<see cref="Rent"/>/<see cref="Return"/>), so a request allocates nothing here once its thread has served one.
-/// What a thread's workspace keeps is bounded (<see cref="ReusedList"/>); a review over <see cref="BurstReviewBytes"/>
-/// gets a burst workspace instead, which keeps everything it grows and goes back to a process-wide pool, so the
-/// next large pod finds its lists, container views and buffers warm; the pool lets go of them once large pods stop
-/// coming (<see cref="BurstPool{T}"/>).
+/// A thread's workspace only ever serves reviews up to <see cref="BurstReviewBytes"/>, and forgets each pod when given
+/// back, so what it keeps is what such a pod grew within <see cref="ReusedList"/>'s bounds, the same on every thread.
+/// A review over <see cref="BurstReviewBytes"/> gets a burst workspace instead, which keeps everything it grows and
+/// goes back to a process-wide pool, so the next large pod finds its lists, container views and buffers warm; the
+/// pool lets go of them once large pods stop coming (<see cref="BurstPool{T}"/>). A review over
+/// <see cref="MaxBurstReviewBytes"/> gets a workspace of its own, dropped when given back.
 /// </summary>
 public sealed class InjectionWorkspace
 {
@@ -49,6 +51,9 @@ public sealed class InjectionWorkspace
     private readonly ReusedBuffer _patch = new();
     private PodReadInPass? _readPod;
 
+    /// <summary>Whether this workspace serves a review over <see cref="MaxBurstReviewBytes"/>: nobody keeps it.</summary>
+    private bool _oneOff;
+
     public InjectionWorkspace()
         : this(keepsAll: false)
     {
@@ -67,14 +72,16 @@ public sealed class InjectionWorkspace
 
     /// <summary>
     /// A workspace for a review of <paramref name="reviewBytes"/>: this thread's spare one, or a new one; a burst
-    /// workspace, kept or new, for one over <see cref="BurstReviewBytes"/> up to <see cref="MaxBurstReviewBytes"/>.
-    /// Give it back with <see cref="Return"/> on the same thread.
+    /// workspace, kept or new, for one over <see cref="BurstReviewBytes"/> up to <see cref="MaxBurstReviewBytes"/>;
+    /// a new one that is not kept for a larger one. Give it back with <see cref="Return"/> on the same thread.
     /// </summary>
     public static InjectionWorkspace Rent(int reviewBytes = 0)
     {
-        if (reviewBytes is > BurstReviewBytes and <= MaxBurstReviewBytes)
+        if (reviewBytes > BurstReviewBytes)
         {
-            return s_burst.TryTake() ?? new InjectionWorkspace(keepsAll: true);
+            return reviewBytes <= MaxBurstReviewBytes
+                ? s_burst.TryTake() ?? new InjectionWorkspace(keepsAll: true)
+                : new InjectionWorkspace { _oneOff = true };
         }
 
         var workspace = t_spare ?? new InjectionWorkspace();
@@ -82,8 +89,19 @@ public sealed class InjectionWorkspace
         return workspace;
     }
 
+    /// <summary>
+    /// Takes back a workspace from <see cref="Rent"/> once its result is used: it forgets the pod (the views, the
+    /// review they point into) and goes back to the burst pool or the thread; one that served a review over
+    /// <see cref="MaxBurstReviewBytes"/> is left to the GC.
+    /// </summary>
     public static void Return(InjectionWorkspace workspace)
     {
+        if (workspace._oneOff)
+        {
+            return;
+        }
+
+        workspace.ForgetPod();
         if (workspace._keepsAll)
         {
             s_burst.Keep(workspace);
@@ -91,6 +109,27 @@ public sealed class InjectionWorkspace
         else
         {
             t_spare = workspace;
+        }
+    }
+
+    /// <summary>
+    /// Empties the pod view and the buffers by the workspace's own rules (a thread's keeps storage up to
+    /// <see cref="ReusedList.KeptBytes"/> per list; a burst workspace keeps all of it), so that between pods it holds
+    /// no pod: what it keeps then is storage, not the last pod's containers, texts or review.
+    /// </summary>
+    private void ForgetPod()
+    {
+        var kept = ReusedList.KeepAll(_keepsAll);
+        try
+        {
+            _pod.Clear();
+            _context.Changes.Fragments.Clear();
+            _patch.Clear();
+            _readPod = null;
+        }
+        finally
+        {
+            ReusedList.KeepAll(kept);
         }
     }
 

@@ -27,14 +27,36 @@ public sealed class BurstWorkspaceTests
     }
 
     [Fact]
-    public void Rent_ReviewOverTheLargeReviewThreshold_IsTheThreadsOwnWorkspace()
+    public void Rent_ReviewOverTheLargeReviewThreshold_IsNeitherTheThreadsOwnNorKept()
     {
         var own = InjectionWorkspace.Rent();
         InjectionWorkspace.Return(own);
 
         var large = InjectionWorkspace.Rent(InjectionWorkspace.MaxBurstReviewBytes + 1);
-        Assert.Same(own, large);
+        Assert.NotSame(own, large);
         InjectionWorkspace.Return(large);
+
+        var again = InjectionWorkspace.Rent();
+        Assert.Same(own, again);
+        InjectionWorkspace.Return(again);
+        var nextLarge = InjectionWorkspace.Rent(InjectionWorkspace.MaxBurstReviewBytes + 1);
+        Assert.NotSame(large, nextLarge);
+        InjectionWorkspace.Return(nextLarge);
+    }
+
+    [Fact]
+    public void Return_ThreadsOwnWorkspace_ForgetsThePod()
+    {
+        var pod = Bytes(Pod([(Prefix + "inject-java", "true")], containers: 3, envPerContainer: 2));
+        var own = InjectionWorkspace.Rent(pod.Length);
+        Assert.NotNull(own.Mutate(pod, Namespace, Snapshot(), InjectionSettings.Defaults).Patch);
+        Assert.Equal(3, own.Pod.Containers.Count);
+
+        InjectionWorkspace.Return(own);
+
+        Assert.Empty(own.Pod.Containers);
+        Assert.Empty(own.Pod.Annotations);
+        Assert.Equal("", own.Pod.Name);
     }
 
     [Fact]
