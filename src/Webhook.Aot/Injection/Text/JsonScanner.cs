@@ -262,13 +262,20 @@ public ref struct JsonScanner
         }
     }
 
+    // Inlined, its throw kept out of line: NativeAOT's size-preferring code generation called it on every string read.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly void RequireText()
     {
         if (_token is not (JsonTokenType.String or JsonTokenType.PropertyName))
         {
-            throw new InvalidOperationException("Cannot get the value of a token type '" + _token + "' as a string.");
+            ThrowNotText(_token);
         }
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNotText(JsonTokenType token)
+        => throw new InvalidOperationException("Cannot get the value of a token type '" + token + "' as a string.");
 
     /// <summary>A <see cref="Utf8JsonReader"/> standing on the current string alone (quotes included), for its unescaping.</summary>
     private readonly Utf8JsonReader TextReader()
@@ -736,6 +743,7 @@ public ref struct JsonScanner
     {
         private ulong _bits;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Set(int level, bool isObject)
         {
             ref var word = ref this[level >> 6];
@@ -743,6 +751,7 @@ public ref struct JsonScanner
             word = isObject ? word | bit : word & ~bit;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly bool IsObject(int level) => (this[level >> 6] & (1UL << (level & 63))) != 0;
     }
 }

@@ -232,6 +232,33 @@ public sealed class JsonScannerTests
         });
     }
 
+    [Fact]
+    public void StringReadOnAnotherToken_ThrowsAsUtf8JsonReaderDoes()
+    {
+        var bytes = "[12]"u8.ToArray();
+        var expected = Assert.Throws<InvalidOperationException>(() =>
+        {
+            var reader = new Utf8JsonReader(bytes);
+            reader.Read();
+            reader.Read();
+            return reader.GetString();
+        });
+        var actual = Assert.Throws<InvalidOperationException>(() =>
+        {
+            var scanner = new JsonScanner(bytes, 64);
+            scanner.Read();
+            scanner.Read();
+            return scanner.GetString();
+        });
+        Assert.Equal(expected.Message, actual.Message);
+        Assert.Throws<InvalidOperationException>(() =>
+        {
+            var scanner = new JsonScanner(bytes, 64);
+            scanner.Read();
+            return scanner.ValueTextEquals("["u8);
+        });
+    }
+
     private static string CopyFirstString(byte[] json)
     {
         var scanner = new JsonScanner(json, 64);
