@@ -56,10 +56,10 @@ public sealed class ThreadWorkspaceRetentionTests(ITestOutputHelper output)
         using var measuredAgain = new ManualResetEventSlim();
         var threads = Enumerable.Range(0, Threads).Select(_ => new Thread(() =>
         {
-            Serve(typical, snapshot);
+            MutateAsTheEndpointDoes(typical, snapshot);
             typicalDone.Signal();
             measured.Wait();
-            Serve(large, snapshot);
+            MutateAsTheEndpointDoes(large, snapshot);
             largeDone.Signal();
             measuredAgain.Wait();
         })).ToList();
@@ -78,19 +78,6 @@ public sealed class ThreadWorkspaceRetentionTests(ITestOutputHelper output)
         var perThread = (after - before) / Threads;
         output.WriteLine($"{shape} ({large.Length:N0} B review) on {Threads} threads: {perThread:N0} B kept per thread after it");
         Assert.True(perThread < KeptPerThreadCeiling, $"{perThread:N0} B kept per thread after a pod of {shape}, over {KeptPerThreadCeiling:N0} B");
-    }
-
-    private static void Serve(byte[] pod, Webhook.Injection.Snapshot.InstrumentationSnapshot snapshot)
-    {
-        var workspace = InjectionWorkspace.Rent(pod.Length);
-        try
-        {
-            Assert.NotNull(workspace.Mutate(pod, Namespace, snapshot, InjectionSettings.Defaults).Patch);
-        }
-        finally
-        {
-            InjectionWorkspace.Return(workspace);
-        }
     }
 
     private static long LiveHeap()

@@ -150,20 +150,6 @@ public sealed class BoundedAllocationTests(ITestOutputHelper output)
         Assert.Equal(0, bytes);
     }
 
-    /// <summary>Rent for the pod's size, mutate, give back: a pod over 64 KiB goes through the burst workspaces.</summary>
-    private static void MutateAsTheEndpointDoes(byte[] pod, Webhook.Injection.Snapshot.InstrumentationSnapshot snapshot)
-    {
-        var workspace = InjectionWorkspace.Rent(pod.Length);
-        try
-        {
-            Assert.NotNull(workspace.Mutate(pod, Namespace, snapshot, InjectionSettings.Defaults).Patch);
-        }
-        finally
-        {
-            InjectionWorkspace.Return(workspace);
-        }
-    }
-
     /// <summary>The fewest bytes one injection of <paramref name="pod"/> allocates once its workspace has seen it (the default settings check names for duplicates).</summary>
     private static long FewestBytes(byte[] pod)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Webhook.Crd;
+using Webhook.Injection;
 using Webhook.Injection.Snapshot;
 using Webhook.Instrumentations;
 
@@ -67,4 +68,18 @@ internal static class LargePods
         => Encoding.UTF8.GetBytes("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"" + uid
             + "\",\"kind\":{\"group\":\"\",\"version\":\"v1\",\"kind\":\"" + kind + "\"},\"namespace\":\"" + Namespace
             + "\",\"operation\":\"CREATE\",\"object\":" + pod.ToJsonString() + "}}");
+
+    /// <summary>Rent for the pod's size, mutate, give back: a pod over 64 KiB goes through the burst workspaces.</summary>
+    public static void MutateAsTheEndpointDoes(byte[] pod, InstrumentationSnapshot snapshot)
+    {
+        var workspace = InjectionWorkspace.Rent(pod.Length);
+        try
+        {
+            Assert.NotNull(workspace.Mutate(pod, Namespace, snapshot, InjectionSettings.Defaults).Patch);
+        }
+        finally
+        {
+            InjectionWorkspace.Return(workspace);
+        }
+    }
 }
