@@ -66,6 +66,9 @@ public static class AdmissionReader
             }
 
             view.IsAdmissionReviewV1 = apiVersionOk && kindOk;
+
+            // The review is the whole body: past its end, only whitespace (Read refuses anything else, as Utf8JsonReader does).
+            reader.Read();
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
