@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Webhook.Injection.Text;
 
 namespace Webhook.Injection.Pods;
@@ -72,20 +73,22 @@ public readonly record struct EnvEntry
     private ReadOnlySpan<byte> NameUtf8 => Raw.Span.Slice(_nameStart, _nameLength);
 
     /// <summary>Whether the entry is named <paramref name="name"/>; a pod's name is compared as the bytes it came in.</summary>
+    /// <remarks>
+    /// Inlined where it is called (a search of an env list), as far as the length: most names differ in length, and
+    /// an ASCII name tells without reaching for the bytes (NativeAOT's size-preferring code generation called it).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool NameIs(string name)
+        => ((_kind & Kind.AsciiNameInRaw) == 0 || _nameLength == name.Length) && NameEquals(name);
+
+    private bool NameEquals(string name)
     {
         if (_name is not null)
         {
             return _name == name;
         }
 
-        // Most names differ in length: an ASCII name tells without reaching for the bytes.
-        if ((_kind & Kind.AsciiNameInRaw) != 0)
-        {
-            return _nameLength == name.Length && System.Text.Ascii.Equals(NameUtf8, name);
-        }
-
-        return Utf8Text.Equals(NameUtf8, name);
+        return (_kind & Kind.AsciiNameInRaw) != 0 ? System.Text.Ascii.Equals(NameUtf8, name) : Utf8Text.Equals(NameUtf8, name);
     }
 
     /// <summary>

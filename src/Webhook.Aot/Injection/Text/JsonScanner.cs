@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -20,10 +23,6 @@ public ref struct JsonScanner
 {
     /// <summary>The deepest nesting a scanner can follow: 512 levels, as deep as any document the webhook reads.</summary>
     public const int DepthLimit = 512;
-
-    /// <summary>What ends a string's run of plain bytes: its closing quote, an escape, or a control character (never allowed in it).</summary>
-    private static readonly SearchValues<byte> s_stringStops = SearchValues.Create(
-        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
 
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -171,6 +170,7 @@ public ref struct JsonScanner
     }
 
     /// <summary>Moves past <c>"KEY":</c> at <paramref name="at"/>, when that is what stands there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool PlainKey(ReadOnlySpan<byte> json, ref int at, ReadOnlySpan<byte> key)
     {
         var end = at + key.Length + 3;
@@ -185,6 +185,7 @@ public ref struct JsonScanner
     }
 
     /// <summary>Moves past a string without escapes at <paramref name="at"/>, giving its content's place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool PlainString(ReadOnlySpan<byte> json, ref int at, out int start, out int length)
     {
         start = at + 1;
@@ -209,11 +210,14 @@ public ref struct JsonScanner
     public readonly bool ValueTextEquals(ReadOnlySpan<byte> utf8)
     {
         RequireText();
-        if (!_escaped)
-        {
-            return ValueSpan.SequenceEqual(utf8);
-        }
+        return _escaped ? EscapedTextEquals(utf8) : ValueSpan.SequenceEqual(utf8);
+    }
 
+    // Out of line: the Utf8JsonReader it builds is a 192-byte local that every caller inlining ValueTextEquals would
+    // otherwise clear on each comparison (NativeAOT calls a memset for it), escaped or not.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly bool EscapedTextEquals(ReadOnlySpan<byte> utf8)
+    {
         var text = TextReader();
         return text.ValueTextEquals(utf8);
     }
@@ -224,8 +228,7 @@ public ref struct JsonScanner
         RequireText();
         if (_escaped)
         {
-            var text = TextReader();
-            return text.CopyString(destination);
+            return EscapedCopyString(destination);
         }
 
         var status = Utf8.ToUtf16(ValueSpan, destination, out _, out var written, replaceInvalidSequences: false);
@@ -248,8 +251,7 @@ public ref struct JsonScanner
         RequireText();
         if (_escaped)
         {
-            var text = TextReader();
-            return text.GetString()!;
+            return EscapedGetString();
         }
 
         try
@@ -276,6 +278,20 @@ public ref struct JsonScanner
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowNotText(JsonTokenType token)
         => throw new InvalidOperationException("Cannot get the value of a token type '" + token + "' as a string.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly int EscapedCopyString(Span<char> destination)
+    {
+        var text = TextReader();
+        return text.CopyString(destination);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly string EscapedGetString()
+    {
+        var text = TextReader();
+        return text.GetString()!;
+    }
 
     /// <summary>A <see cref="Utf8JsonReader"/> standing on the current string alone (quotes included), for its unescaping.</summary>
     private readonly Utf8JsonReader TextReader()
@@ -394,7 +410,7 @@ public ref struct JsonScanner
 
     /// <summary>
     /// Past the closing quote of the string that opens at <paramref name="quote"/>, its escapes checked; -1 when it is
-    /// not a valid string. Short runs are scanned byte by byte, long ones with vector search.
+    /// not a valid string.
     /// </summary>
     private static int StringEnd(ReadOnlySpan<byte> json, int quote, out bool escaped)
     {
@@ -402,21 +418,10 @@ public ref struct JsonScanner
         var at = quote + 1;
         while (true)
         {
-            var shortRunEnd = Math.Min(json.Length, at + 16);
-            while (at < shortRunEnd && !IsStringStop(json[at]))
+            at = NextStringStop(json, at);
+            if (at >= json.Length)
             {
-                at++;
-            }
-
-            if (at == shortRunEnd)
-            {
-                var run = json[at..].IndexOfAny(s_stringStops);
-                if (run < 0)
-                {
-                    return -1;
-                }
-
-                at += run;
+                return -1;
             }
 
             var stop = json[at];
@@ -438,6 +443,54 @@ public ref struct JsonScanner
             }
         }
     }
+
+    /// <summary>
+    /// Where the first byte from <paramref name="at"/> on stands that ends a string's run of plain bytes: its closing
+    /// quote, an escape, or a control character (never allowed in it); the data's length when there is none. Sixteen
+    /// bytes at a time, compared in registers (most strings of a pod end within the first sixteen), the last ones by a
+    /// load that overlaps the bytes already looked at.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NextStringStop(ReadOnlySpan<byte> json, int at)
+    {
+        if (!Vector128.IsHardwareAccelerated || json.Length < Vector128<byte>.Count)
+        {
+            while (at < json.Length && !IsStringStop(json[at]))
+            {
+                at++;
+            }
+
+            return at;
+        }
+
+        ref var data = ref MemoryMarshal.GetReference(json);
+        var last = json.Length - Vector128<byte>.Count;
+        for (; at <= last; at += Vector128<byte>.Count)
+        {
+            var stops = StringStops(Vector128.LoadUnsafe(ref data, (nuint)at));
+            if (stops != 0)
+            {
+                return at + BitOperations.TrailingZeroCount(stops);
+            }
+        }
+
+        if (at < json.Length)
+        {
+            var stops = StringStops(Vector128.LoadUnsafe(ref data, (nuint)last)) >> (at - last);
+            if (stops != 0)
+            {
+                return at + BitOperations.TrailingZeroCount(stops);
+            }
+        }
+
+        return json.Length;
+    }
+
+    /// <summary>One bit per byte of <paramref name="bytes"/> that is a quote, a backslash or a control character (below 0x20).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint StringStops(Vector128<byte> bytes)
+        => (Vector128.Equals(bytes, Vector128.Create((byte)'"')) | Vector128.Equals(bytes, Vector128.Create((byte)'\\'))
+            | Vector128.Equals(bytes & Vector128.Create((byte)0xE0), Vector128<byte>.Zero)).ExtractMostSignificantBits();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsStringStop(byte b) => b < 0x20 || b == (byte)'"' || b == (byte)'\\';

@@ -84,7 +84,7 @@ public sealed class JsonScannerDifferentialTests(ITestOutputHelper output)
         AssertNoFailures(failures, cases);
     }
 
-    /// <summary>Strings whose stop (quote, escape, control character, cut) falls around the 16-byte run scanned byte by byte.</summary>
+    /// <summary>Strings whose stop (quote, escape, control character, cut) falls around the 16-byte blocks the scanner compares at once.</summary>
     [Fact]
     public void LongStrings_StopsAroundTheShortRun_ReadAlike()
     {
@@ -104,6 +104,51 @@ public sealed class JsonScannerDifferentialTests(ITestOutputHelper output)
                         {
                             cases++;
                             Compare(bytes[..cut], 64, skipSeed: mode, plainSeed: mode == 0 ? -1 : mode, failures);
+                        }
+                    }
+                }
+            }
+        }
+
+        AssertNoFailures(failures, cases);
+    }
+
+    /// <summary>
+    /// Every byte value as the one that may end a string's plain run (a quote, a backslash or a control character ends
+    /// it; any other byte, 0x7F and bytes above 0x7F included, does not), at every place of the 16-byte blocks the
+    /// scanner compares at once and among the data's last 16 bytes (compared by a load that overlaps bytes already
+    /// looked at): in a list and as a name, read and skipped, whole and cut short.
+    /// </summary>
+    [Fact]
+    public void EveryByte_AtEveryPlaceOfTheBlocksAndTheDataEnd_EndsStringsAlike()
+    {
+        var failures = new List<string>();
+        var cases = 0;
+        for (var value = 0; value < 256; value++)
+        {
+            var stopOrNear = value <= 0x21 || value is '"' or '\\' or 0x7F or 0x80 or 0xE0 or 0xFF;
+            // The blocks start at the string's start; the whitespace before it moves the data's end and its length
+            // across 16 bytes (shorter data is scanned byte by byte).
+            foreach (var offset in stopOrNear ? [0, 1, 5] : new[] { 0 })
+            {
+                for (var length = 0; length < 36; length++)
+                {
+                    var text = (byte[])[.. Enumerable.Repeat((byte)'a', length), (byte)value, (byte)'b', (byte)'"'];
+                    var spaces = Enumerable.Repeat((byte)' ', offset).ToArray();
+                    byte[][] documents =
+                    [
+                        [(byte)'[', .. spaces, (byte)'"', .. text, (byte)']'],
+                        [(byte)'{', .. spaces, (byte)'"', .. text, (byte)':', (byte)'1', (byte)'}'],
+                    ];
+                    foreach (var json in documents)
+                    {
+                        foreach (var cut in new[] { json.Length, json.Length - 1, json.Length - 3, offset + length + 2 })
+                        {
+                            foreach (var skipSeed in new[] { 0, -1 })
+                            {
+                                cases++;
+                                Compare(json[..cut], 64, skipSeed, plainSeed: 0, failures);
+                            }
                         }
                     }
                 }
