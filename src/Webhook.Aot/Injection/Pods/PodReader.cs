@@ -287,7 +287,8 @@ public static class PodReader
         {
             var start = (int)reader.TokenStartIndex;
             var where = PodPath.Of(container, "env", into.Count);
-            var name = RawText.Empty;
+            // Null while absent (or not a string): RawText.Empty then, its static read only for such an entry.
+            RawText? name = null;
             RawText? value = null;
             var hasValueFrom = false;
             var readWhole = reader.TryReadPlainStrings("name"u8, "value"u8, out var nameStart, out var nameLength, out var valueStart, out var valueLength);
@@ -302,7 +303,7 @@ public static class PodReader
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
-                    name = ReadRawText(ref reader, start, where) ?? RawText.Empty;
+                    name = ReadRawText(ref reader, start, where);
                 }
                 else if (reader.ValueTextEquals("value"u8))
                 {
@@ -320,7 +321,7 @@ public static class PodReader
                 }
             }
 
-            into.Add(EnvEntry.FromPod(Copied(json[start..(int)reader.BytesConsumed], where), name, value, hasValueFrom, origin: into.Count));
+            into.Add(EnvEntry.FromPod(Copied(json[start..(int)reader.BytesConsumed], where), name ?? RawText.Empty, value, hasValueFrom, origin: into.Count));
         }
 
         container.OriginalEnvCount = into.Count;

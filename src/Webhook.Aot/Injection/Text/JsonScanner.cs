@@ -207,6 +207,12 @@ public ref struct JsonScanner
     }
 
     /// <summary>As <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/>: the unescaped string or name against <paramref name="utf8"/>.</summary>
+    /// <remarks>
+    /// Inlined: the readers compare a name with several literals in a row, and in line each comparison is a length
+    /// check and a few word compares; NativeAOT's size-preferring code generation otherwise called it from the longest
+    /// of them (a container's fields), and the comparison from there.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly bool ValueTextEquals(ReadOnlySpan<byte> utf8)
     {
         RequireText();
@@ -410,9 +416,33 @@ public ref struct JsonScanner
 
     /// <summary>
     /// Past the closing quote of the string that opens at <paramref name="quote"/>, its escapes checked; -1 when it is
-    /// not a valid string.
+    /// not a valid string. In line for a string whose first stop is its closing quote within 16 bytes (most of a pod's
+    /// strings: names, keys, short values), which then costs one block's compare and no call.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int StringEnd(ReadOnlySpan<byte> json, int quote, out bool escaped)
+    {
+        var at = quote + 1;
+        if (Vector128.IsHardwareAccelerated && at <= json.Length - Vector128<byte>.Count)
+        {
+            ref var data = ref MemoryMarshal.GetReference(json);
+            var stops = StringStops(Vector128.LoadUnsafe(ref data, (nuint)at));
+            if (stops != 0)
+            {
+                var stop = at + BitOperations.TrailingZeroCount(stops);
+                if (Unsafe.Add(ref data, stop) == (byte)'"')
+                {
+                    escaped = false;
+                    return stop + 1;
+                }
+            }
+        }
+
+        return LongStringEnd(json, quote, out escaped);
+    }
+
+    /// <summary>As <see cref="StringEnd"/>, for any string: a long one, one with escapes or control characters, one near the data's end.</summary>
+    private static int LongStringEnd(ReadOnlySpan<byte> json, int quote, out bool escaped)
     {
         escaped = false;
         var at = quote + 1;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Webhook.Injection.Text;
 
 /// <summary>
@@ -55,6 +57,7 @@ public static class TextCache
     }
 
     /// <summary>The string these UTF-8 bytes spell; the kept string when seen before.</summary>
+    [SkipLocalsInit] // the characters are written before they are read: no need to clear them first
     public static string GetUtf8(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxLength)
@@ -68,6 +71,7 @@ public static class TextCache
     }
 
     /// <summary>The current string token of <paramref name="reader"/>, unescaped; the kept string when seen before.</summary>
+    [SkipLocalsInit] // the characters are written before they are read: no need to clear them first
     public static string Get(ref JsonScanner reader)
     {
         var length = reader.ValueSpan.Length;
