@@ -138,6 +138,8 @@ public ref struct JsonScanner
     /// <see cref="Read"/> checks it, and stands at its end with the strings' places (between the quotes); a second
     /// string that is absent has a length of -1. Any other object: false, and the scanner stays where it was.
     /// </summary>
+    /// <remarks>Inlined into its caller (one, for every env entry), where the keys are constants: their compares unrolled.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryReadPlainStrings(ReadOnlySpan<byte> firstKey, ReadOnlySpan<byte> secondKey, out int firstStart, out int firstLength,
         out int secondStart, out int secondLength)
     {
