@@ -40,7 +40,7 @@ public static class AgentInjector
             return;
         }
 
-        var prebuilt = context.Snapshot.Prebuilt(instrumentation).Language(rule, platformOption);
+        var prebuilt = context.Prebuilt(instrumentation).Language(rule, platformOption);
 
         var description = new TextBuilder(stackalloc char[1024]);
         description.Append("injected into ");
