@@ -38,6 +38,12 @@ public sealed class AttributeMap
             return;
         }
 
+        Add(key, value, suffix);
+    }
+
+    /// <summary><see cref="Set"/> for a key the caller knows is not in the map yet: added without looking for it.</summary>
+    public void Add(string key, string value, string suffix = "")
+    {
         _entries.Add(new(key, value, suffix));
         if (_index is not null)
         {

@@ -82,24 +82,35 @@ public static class ResourceAttributes
             }
         }
 
-        Set(attributes, existing, "k8s.namespace.name", ns);
-        Set(attributes, existing, "k8s.container.name", app.Name);
-        Set(attributes, existing, "k8s.pod.name", pod.Name);
-        Set(attributes, existing, "k8s.pod.uid", pod.Uid);
-        Set(attributes, existing, "k8s.node.name", pod.NodeName);
+        // Without CR attributes (the usual case) the Kubernetes and owner keys are new, and distinct: added without a search.
+        var isNew = attributes.Count == 0;
+        Set(attributes, existing, "k8s.namespace.name", ns, isNew);
+        Set(attributes, existing, "k8s.container.name", app.Name, isNew);
+        Set(attributes, existing, "k8s.pod.name", pod.Name, isNew);
+        Set(attributes, existing, "k8s.pod.uid", pod.Uid, isNew);
+        Set(attributes, existing, "k8s.node.name", pod.NodeName, isNew);
         if (context.PodAnnotation(ServiceInstanceIdAnnotation) is { Length: > 0 } id)
         {
-            Set(attributes, existing, "service.instance.id", id);
+            Set(attributes, existing, "service.instance.id", id, isNew);
         }
         else if (ns.Length > 0 && app.Name.Length > 0 && !UserSets(existing, "service.instance.id"))
         {
             // The namespace and pod name part is the pod's, the container's name its own: kept apart, not joined per container.
-            attributes.Set("service.instance.id", TextCache.Concat([ns, ".", PodNamePlaceholder, "."]), app.Name);
+            var prefix = context.InstanceIdPrefix.TryGet(ns, null, out var made) ? made
+                : context.InstanceIdPrefix.Remember(ns, null, TextCache.Concat([ns, ".", PodNamePlaceholder, "."]));
+            if (isNew)
+            {
+                attributes.Add("service.instance.id", prefix, app.Name);
+            }
+            else
+            {
+                attributes.Set("service.instance.id", prefix, app.Name);
+            }
         }
 
         foreach (var (key, value) in context.PodAttributes.Owners(spec.Resource?.AddK8sUIDAttributes == true))
         {
-            Set(attributes, existing, key, value);
+            Set(attributes, existing, key, value, isNew);
         }
 
         foreach (var (attribute, value) in context.PodAttributes.Annotations)
@@ -114,11 +125,18 @@ public static class ResourceAttributes
         Set(attributes, existing, "service.namespace", serviceNamespace);
     }
 
-    private static void Set(AttributeMap attributes, HashSet<string> existing, string key, string value)
+    private static void Set(AttributeMap attributes, HashSet<string> existing, string key, string value, bool isNew = false)
     {
         if (value.Length > 0 && !UserSets(existing, key))
         {
-            attributes[key] = value;
+            if (isNew)
+            {
+                attributes.Add(key, value);
+            }
+            else
+            {
+                attributes[key] = value;
+            }
         }
     }
 }
