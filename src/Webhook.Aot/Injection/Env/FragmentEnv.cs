@@ -14,10 +14,10 @@ namespace Webhook.Injection.Env;
 public static class FragmentEnv
 {
     /// <summary>Where the name starts in <c>{"name":"…","value":"…"}</c>.</summary>
-    private const int NameStart = 9;
+    internal const int NameStart = 9;
 
     /// <summary>From the end of the name to the start of the value: <c>","value":"</c>.</summary>
-    private const int BetweenNameAndValue = 11;
+    internal const int BetweenNameAndValue = 11;
 
     /// <summary>What a <see cref="System.Text.Json.Utf8JsonWriter"/> without an encoder of its own escapes by.</summary>
     private static readonly System.Text.Encodings.Web.JavaScriptEncoder s_escaper = System.Text.Encodings.Web.JavaScriptEncoder.Default;

@@ -149,5 +149,8 @@ public sealed class AttributeMap
         return -1;
     }
 
-    private readonly record struct Attribute(string Key, string Value, string Suffix);
+    /// <summary>The entries in the order they were set (until <see cref="SerializeTo"/> sorts them).</summary>
+    internal ReadOnlySpan<Attribute> Entries => CollectionsMarshal.AsSpan(_entries);
+
+    internal readonly record struct Attribute(string Key, string Value, string Suffix);
 }

@@ -172,11 +172,22 @@ public static class SdkEnv
     {
         if (index < 0)
         {
-            // The usual case: a value of about 300 characters per container, written as JSON from the map.
+            // The usual case: a value of about 300 characters per container, written as JSON from the map, or copied when
+            // the workload's pod before had the same attributes.
+            var remembered = context.WrittenAttributes;
+            if (remembered.TryCopy(attributes, context.Changes.Fragments, out var copied))
+            {
+                target.Env.Add(copied);
+                return;
+            }
+
+            remembered.Hold(attributes);
             var text = new TextBuilder(stackalloc char[TextCache.MaxLength]);
             attributes.SerializeTo(ref text);
-            target.Env.Add(FragmentEnv.Literal(context.Changes.Fragments, ResourceAttributesEnv, text.Text));
+            var entry = FragmentEnv.Literal(context.Changes.Fragments, ResourceAttributesEnv, text.Text);
             text.Dispose();
+            remembered.Keep(entry);
+            target.Env.Add(entry);
         }
         else if (target.Env[index].HasValueFrom)
         {
