@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Text.Json;
 using Webhook.Injection;
+using Webhook.Memory;
 
 namespace Webhook.Admission;
 
@@ -29,6 +31,42 @@ public static class AdmissionWriter
         finally
         {
             Return(writer);
+        }
+    }
+
+    /// <summary>
+    /// Past this many bytes an answer is not written into the response whole (<see cref="WriteMutationOrHold"/>):
+    /// 64 KiB, far more than a typical answer (about 5 KB).
+    /// </summary>
+    public const int LargeAnswerBytes = BoundedPool<byte>.MaxPooledBytes;
+
+    /// <summary>
+    /// The admission endpoint's form (<see cref="WriteMutation(IBufferWriter{byte}, ReadOnlySpan{byte}, ReadOnlyMemory{byte}?, IReadOnlyList{InjectionWarning})"/>)
+    /// into <paramref name="output"/>, unless the answer may take more than <see cref="LargeAnswerBytes"/> (the patch
+    /// of a pod of thousands of containers or env entries, a uid of megabytes echoed): then it is written outside the
+    /// GC heap and returned, for the caller to send in pieces and dispose. Written into the response whole, such an
+    /// answer asked the response's pipe for one span of its size, which the pipe rents from the shared array pool,
+    /// where it stays once sent: after a hostile run, twenty arrays of a megabyte or more were left there.
+    /// </summary>
+    public static NativeBufferWriter? WriteMutationOrHold(IBufferWriter<byte> output, ReadOnlySpan<byte> rawUid, ReadOnlyMemory<byte>? patch,
+        IReadOnlyList<InjectionWarning> warnings)
+    {
+        var most = MostMutationBytes(rawUid, patch, warnings);
+        if (most <= LargeAnswerBytes || NativeBufferWriter.TryCreate((int)Math.Min(most, Array.MaxLength)) is not { } held)
+        {
+            WriteMutation(output, rawUid, patch, warnings);
+            return null;
+        }
+
+        try
+        {
+            WriteMutation(held, rawUid, patch, warnings);
+            return held;
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
         }
     }
 
@@ -81,6 +119,19 @@ public static class AdmissionWriter
         {
             Return(writer);
         }
+    }
+
+    /// <summary>The most bytes a mutation's answer can take: the envelope, the uid as sent, the patch in base64, each warning escaped.</summary>
+    private static long MostMutationBytes(ReadOnlySpan<byte> rawUid, ReadOnlyMemory<byte>? patch, IReadOnlyList<InjectionWarning> warnings)
+    {
+        long most = 256 + rawUid.Length + (patch is { } bytes ? Base64.GetMaxEncodedToUtf8Length(bytes.Length) : 0);
+        for (var i = 0; i < warnings.Count; i++)
+        {
+            // A character escaped as \uXXXX takes six bytes; a surrogate pair two such escapes.
+            most += 3 + (long)warnings[i].Message.Length * 6;
+        }
+
+        return most;
     }
 
     private static Utf8JsonWriter Rent(IBufferWriter<byte> output)
@@ -138,11 +189,26 @@ public static class AdmissionWriter
     /// <summary>The uid's bytes as they stood between the quotes of the request (escapes included), quoted again.</summary>
     private static void WriteRawString(Utf8JsonWriter writer, ReadOnlySpan<byte> raw)
     {
-        var quoted = raw.Length <= 254 ? stackalloc byte[raw.Length + 2] : new byte[raw.Length + 2];
+        if (raw.Length > LargeAnswerBytes && NativeBufferWriter.TryCreate(raw.Length + 2) is { } held)
+        {
+            // A uid of megabytes (hostile) is quoted outside the GC heap, not in an array of its size.
+            using (held)
+            {
+                WriteQuoted(writer, raw, held.GetSpan(raw.Length + 2));
+            }
+
+            return;
+        }
+
+        WriteQuoted(writer, raw, raw.Length <= 254 ? stackalloc byte[raw.Length + 2] : new byte[raw.Length + 2]);
+    }
+
+    private static void WriteQuoted(Utf8JsonWriter writer, ReadOnlySpan<byte> raw, Span<byte> quoted)
+    {
         quoted[0] = (byte)'"';
         raw.CopyTo(quoted[1..]);
-        quoted[^1] = (byte)'"';
-        writer.WriteRawValue(quoted, skipInputValidation: false);
+        quoted[raw.Length + 1] = (byte)'"';
+        writer.WriteRawValue(quoted[..(raw.Length + 2)], skipInputValidation: false);
     }
 
     private static void WriteWarnings(Utf8JsonWriter writer, IEnumerable<string> warnings)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Webhook.Events;
 using Webhook.Injection;
 using Webhook.Injection.Pods;
+using Webhook.Memory;
 using Webhook.Observability;
 using Webhook.Sources;
 using Webhook.Injection.Text;
@@ -29,7 +30,13 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
         var started = Stopwatch.GetTimestamp();
         using var span = AdmissionSpan.Start(context, SpanName, Path);
         using var review = await ReviewRequest.ReadBodyAsync(context);
-        var outcome = review.Failure is null ? Answer(context.Response, review) : null;
+        NativeBufferWriter? held = null;
+        var outcome = review.Failure is null ? Answer(context.Response, review, out held) : null;
+        if (held is not null)
+        {
+            await SendInPiecesAsync(context.Response, held);
+        }
+
         if (review.Failure is { } failure)
         {
             await Responses.RefuseAsync(context, failure, review.Problem!, log);
@@ -50,8 +57,9 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
     /// response before giving the workspace back: the result points into it. Synchronous from rent to return, so the
     /// workspace never crosses an await. Null when the envelope is refused (the review's <see cref="ReviewRequest.Failure"/>).
     /// </summary>
-    private AdmissionOutcome? Answer(HttpResponse response, ReviewRequest review)
+    private AdmissionOutcome? Answer(HttpResponse response, ReviewRequest review, out NativeBufferWriter? held)
     {
+        held = null;
         var snapshot = store.Current;
         var workspace = InjectionWorkspace.Rent(review.Body!.Length);
         try
@@ -66,13 +74,31 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
             var result = AdmissionMutation.Handle(review.Body!.Memory, review.View, snapshot, settings, workspace);
             var mutation = result.Mutation;
             var outcome = result.FailedOpen ? AdmissionOutcome.FailedOpen : mutation.Patch is null ? AdmissionOutcome.Unchanged : AdmissionOutcome.Patched;
-            AdmissionWriter.WriteMutation(response.BodyWriter, review.Uid, mutation.Patch, mutation.Warnings);
+            held = AdmissionWriter.WriteMutationOrHold(response.BodyWriter, review.Uid, mutation.Patch, mutation.Warnings);
             Record(review, result, outcome, workspace);
             return outcome;
         }
         finally
         {
             InjectionWorkspace.Return(workspace);
+        }
+    }
+
+    /// <summary>
+    /// An answer over <see cref="AdmissionWriter.LargeAnswerBytes"/>, held outside the GC heap, sent in pieces of that
+    /// size, each flushed before the next: the response's pipe copies each into its own small blocks, so it never rents
+    /// an array the size of the answer, and holds one piece at a time.
+    /// </summary>
+    internal static async Task SendInPiecesAsync(HttpResponse response, NativeBufferWriter answer)
+    {
+        using (answer)
+        {
+            response.ContentLength = answer.WrittenCount;
+            var bytes = answer.WrittenMemory;
+            for (var sent = 0; sent < bytes.Length; sent += AdmissionWriter.LargeAnswerBytes)
+            {
+                await response.BodyWriter.WriteAsync(bytes.Slice(sent, Math.Min(AdmissionWriter.LargeAnswerBytes, bytes.Length - sent)));
+            }
         }
     }
 

@@ -37,7 +37,8 @@ public sealed class InjectionWorkspace
     private static InjectionWorkspace? t_spare;
 
     /// <summary>Let go a second after the last large pod, and the memory given back then (as after large reviews).</summary>
-    private static readonly BurstPool<InjectionWorkspace> s_burst = new(MaxBurstWorkspaces, TimeSpan.FromSeconds(1), MemoryTrim.GiveBack);
+    private static readonly BurstPool<InjectionWorkspace> s_burst = new(MaxBurstWorkspaces, TimeSpan.FromSeconds(1), MemoryTrim.GiveBack,
+        workspace => workspace.LetGoOfBuffers());
 
     /// <summary>Whether this is a burst workspace: it keeps everything it grows (<see cref="ReusedList.KeepAll"/>).</summary>
     private readonly bool _keepsAll;
@@ -92,12 +93,13 @@ public sealed class InjectionWorkspace
     /// <summary>
     /// Takes back a workspace from <see cref="Rent"/> once its result is used: it forgets the pod (the views, the
     /// review they point into) and goes back to the burst pool or the thread; one that served a review over
-    /// <see cref="MaxBurstReviewBytes"/> is left to the GC.
+    /// <see cref="MaxBurstReviewBytes"/> is left to the GC, its large buffers held weakly for the next large pod.
     /// </summary>
     public static void Return(InjectionWorkspace workspace)
     {
         if (workspace._oneOff)
         {
+            workspace.LetGoOfBuffers();
             return;
         }
 
@@ -131,6 +133,16 @@ public sealed class InjectionWorkspace
         {
             ReusedList.KeepAll(kept);
         }
+    }
+
+    /// <summary>
+    /// The workspace is being dropped: its patch and fragment buffers, when a large pod grew them, go to the weakly held
+    /// spares (<see cref="LargeArraySpares"/>) for the next large pod, in whatever workspace it is worked on.
+    /// </summary>
+    private void LetGoOfBuffers()
+    {
+        _patch.LetGo();
+        _context.Changes.Fragments.LetGo();
     }
 
     /// <summary>Lets go of the burst workspaces kept for the next large pod (done anyway once none came for a second).</summary>

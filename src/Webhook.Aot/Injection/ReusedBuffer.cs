@@ -1,14 +1,16 @@
 using System.Buffers;
+using Webhook.Memory;
 
 namespace Webhook.Injection;
 
 /// <summary>
 /// A byte buffer a workspace writes each pod's output into (the patch, the fragments), reused from pod to pod. Its
 /// array is kept up to <see cref="KeptCapacity"/>, and whole in a burst workspace (<see cref="ReusedList.Keeps(long)"/>).
-/// Otherwise a pod that needs more gets a larger array, which the next <see cref="Clear"/> keeps only weakly: memory
-/// stays what dropping it would leave (any full collection frees it), but while it lives the next large pod writes
-/// into it instead of allocating, zeroing and copying megabytes again (a 5,000-container pod's 6 MB patch grew from
-/// 8 KiB through eleven arrays, 16 MB, on every pod).
+/// Otherwise a pod that needs more gets a larger array, which the next <see cref="Clear"/> (or <see cref="LetGo"/>)
+/// holds only weakly, with the large arrays other buffers let go of (<see cref="LargeArraySpares"/>): memory stays
+/// what dropping it would leave (any full collection frees it), but while it lives the next large pod, in this
+/// workspace or a new one, writes into it instead of allocating, zeroing and copying megabytes again (a
+/// 5,000-container pod's 6 MB patch grew from 8 KiB through eleven arrays, 16 MB, on every pod).
 /// </summary>
 public sealed class ReusedBuffer : IBufferWriter<byte>
 {
@@ -18,7 +20,6 @@ public sealed class ReusedBuffer : IBufferWriter<byte>
     /// </summary>
     public const int KeptCapacity = ReusedList.KeptBytes;
 
-    private readonly WeakReference<byte[]?> _spare = new(null);
     private byte[] _kept;
     private byte[] _array;
     private int _written;
@@ -30,12 +31,26 @@ public sealed class ReusedBuffer : IBufferWriter<byte>
     /// <summary>The bytes written since <see cref="Clear"/>; valid until the buffer is cleared.</summary>
     public ReadOnlyMemory<byte> WrittenMemory => _array.AsMemory(0, _written);
 
-    /// <summary>Empties the buffer for the next pod: back to the kept array, a larger one held weakly as the spare (outside a burst workspace).</summary>
+    /// <summary>Empties the buffer for the next pod: back to the kept array, a larger one held weakly as a spare (outside a burst workspace).</summary>
     public void Clear()
     {
-        if (!ReferenceEquals(_array, _kept) && !ReusedList.Keeps(_array))
+        if (!ReusedList.Keeps(_array))
         {
-            _spare.SetTarget(_array);
+            LetGo();
+        }
+
+        _written = 0;
+    }
+
+    /// <summary>
+    /// Empties the buffer and holds a larger array than the kept one only weakly, as a spare, whatever the workspace
+    /// keeps: its workspace is being dropped, and what it wrote must no longer be used.
+    /// </summary>
+    public void LetGo()
+    {
+        if (!ReferenceEquals(_array, _kept))
+        {
+            LargeArraySpares.Offer(_array);
             _array = _kept;
         }
 
@@ -101,14 +116,9 @@ public sealed class ReusedBuffer : IBufferWriter<byte>
         {
             larger = _kept = new byte[(int)size];
         }
-        else if (_spare.TryGetTarget(out var spare) && spare.Length >= needed)
-        {
-            larger = spare;
-            _spare.SetTarget(null);
-        }
         else
         {
-            larger = GC.AllocateUninitializedArray<byte>((int)size);
+            larger = LargeArraySpares.Take(needed) ?? GC.AllocateUninitializedArray<byte>((int)size);
         }
 
         _array.AsSpan(0, _written).CopyTo(larger);

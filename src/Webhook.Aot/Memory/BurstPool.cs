@@ -14,12 +14,15 @@ public sealed class BurstPool<T> : IDisposable
     private readonly Lock _lock = new();
     private readonly Stack<T> _kept = new();
     private readonly Timer _quietTimer;
+    private readonly Action<T>? _letGo;
     private int _drops;
 
     /// <param name="afterQuietDrop">What to do once the pool let go of what it held because the burst is over (give the memory back).</param>
-    public BurstPool(int maxKept, TimeSpan quiet, Action? afterQuietDrop = null)
+    /// <param name="letGo">What to do with each object the pool lets go of (dropped, or not kept because the pool is full), once it is nobody's.</param>
+    public BurstPool(int maxKept, TimeSpan quiet, Action? afterQuietDrop = null, Action<T>? letGo = null)
     {
         MaxKept = maxKept;
+        _letGo = letGo;
         Quiet = quiet;
         _quietTimer = new Timer(_ =>
         {
@@ -59,24 +62,38 @@ public sealed class BurstPool<T> : IDisposable
     /// <summary>Keeps <paramref name="item"/> for the next taker, unless <see cref="MaxKept"/> are kept; the quiet period starts over.</summary>
     public void Keep(T item)
     {
+        var kept = false;
         lock (_lock)
         {
             if (_kept.Count < MaxKept)
             {
                 _kept.Push(item);
+                kept = true;
             }
 
             _quietTimer.Change(Quiet, Timeout.InfiniteTimeSpan);
+        }
+
+        if (!kept)
+        {
+            _letGo?.Invoke(item);
         }
     }
 
     /// <summary>Lets go of everything kept: the burst is over (or large reviews are being trimmed).</summary>
     public void Drop()
     {
+        T[] dropped;
         lock (_lock)
         {
+            dropped = _letGo is null || _kept.Count == 0 ? [] : _kept.ToArray();
             _kept.Clear();
             _quietTimer.Change(Timeout.Infinite, Timeout.Infinite);
+        }
+
+        foreach (var item in dropped)
+        {
+            _letGo!(item);
         }
 
         Interlocked.Increment(ref _drops);

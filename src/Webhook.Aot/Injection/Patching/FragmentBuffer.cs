@@ -96,6 +96,13 @@ public sealed class FragmentBuffer
         _buffer.EnsureCapacity(_buffer.WrittenCount + bytes);
     }
 
+    /// <summary>Forgets every fragment and holds a large buffer only weakly (<see cref="ReusedBuffer.LetGo"/>): its workspace is being dropped.</summary>
+    public void LetGo()
+    {
+        _start = -1;
+        _buffer.LetGo();
+    }
+
     /// <summary>Forgets every fragment; their slices must no longer be used.</summary>
     public void Clear()
     {

@@ -51,7 +51,10 @@ public sealed class PodView
     /// <summary>A container by name: regular containers first, then init containers (as the operator resolves names).</summary>
     public ContainerView? FindContainer(string name) => Find(Containers, name) ?? Find(InitContainers, name);
 
-    /// <summary>A new (cleared) container view at the end of <paramref name="list"/>, reusing a spare one when there is.</summary>
+    /// <summary>
+    /// A new (cleared) container view at the end of <paramref name="list"/>, reusing a spare one when there is; its
+    /// lists sized for what the container before it holds (<see cref="ContainerView.SizeListsLike"/>).
+    /// </summary>
     public ContainerView AddContainer(List<ContainerView> list, bool isInit)
     {
         ContainerView container;
@@ -67,6 +70,11 @@ public sealed class PodView
 
         container.Index = list.Count;
         container.IsInit = isInit;
+        if (list.Count > 0)
+        {
+            container.SizeListsLike(list[^1]);
+        }
+
         list.Add(container);
         return container;
     }
