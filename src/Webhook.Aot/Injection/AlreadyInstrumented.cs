@@ -19,12 +19,11 @@ public static class AlreadyInstrumented
 
     /// <summary>
     /// Why the pod counts as instrumented, or null. <paramref name="byInjection"/> tells our artifacts from a user's env
-    /// var; a pod carrying our <see cref="InjectedMarker"/> annotation was injected by us, so its env vars are ours.
+    /// var; a pod carrying our <see cref="InjectedMarker"/> annotation (<paramref name="marked"/>) was injected by us, so its env vars are ours.
     /// </summary>
-    public static string? Reason(PodView pod, out bool byInjection)
+    public static string? Reason(PodView pod, bool marked, out bool byInjection)
     {
         byInjection = true;
-        var marked = pod.Annotation(InjectedMarker.AnnotationName) is not null;
         foreach (var init in pod.InitContainers)
         {
             if (Array.IndexOf(s_initContainers, init.Name) >= 0)

@@ -22,6 +22,12 @@ public sealed class InjectionContext
     private int _warningsLeftOut;
     private readonly NameTable _names = new();
     private readonly NameTable _containersByName = new();
+    private readonly AnnotationScan _podAnnotations = new();
+    private KeyValuePair<string, string>[]? _namespaceAnnotations = [];
+    private Crd.Instrumentation? _prebuiltFor;
+    private PrebuiltInstrumentation? _prebuilt;
+    private string? _versionOf;
+    private string _version = "";
 
     public InjectionContext(PodView pod, string ns, InstrumentationSnapshot snapshot, InjectionSettings settings)
         : this(pod, new FragmentBuffer()) => Begin(ns, snapshot, settings);
@@ -77,6 +83,12 @@ public sealed class InjectionContext
     /// <summary>A table of the pod's containers by name to reset, fill and use within one step (reused).</summary>
     public NameTable ContainerTable() => _containersByName;
 
+    /// <summary>The resource attributes entry written last, with the attributes it was written for (kept from pod to pod).</summary>
+    public Sdk.RememberedAttributes WrittenAttributes { get; } = new();
+
+    /// <summary><c>service.instance.id</c>'s part before the container's name, by namespace (kept from pod to pod).</summary>
+    public RememberedText InstanceIdPrefix { get; } = new();
+
     /// <summary>The pod's resource attributes that are the same for every container, computed once per pod.</summary>
     public Sdk.PodAttributes PodAttributes { get; } = new();
 
@@ -107,7 +119,41 @@ public sealed class InjectionContext
     public void Decide(string language, bool injected, string reason) => Decisions.Add(new InjectionDecision(language, injected, reason));
 
     /// <summary>Pod annotation over namespace annotation, by the operator's rule (shared spec §4.2).</summary>
-    public string Effective(string key) => EffectiveValue.Of(Pod.Annotation(key), Snapshot.NamespaceAnnotation(Namespace, key));
+    public string Effective(string key) => EffectiveValue.Of(_podAnnotations.Get(key),
+        _namespaceAnnotations is { } pairs ? AnnotationScan.Find(pairs, key) : Snapshot.NamespaceAnnotation(Namespace, key));
+
+    /// <summary>The pod's annotation <paramref name="key"/> (<see cref="PodView.Annotation"/>, without hashing the key), or null.</summary>
+    public string? PodAnnotation(string key) => _podAnnotations.Get(key);
+
+    /// <summary>
+    /// <see cref="InstrumentationSnapshot.Prebuilt"/>, remembered for the last Instrumentation asked for: a container
+    /// asks three times, and every pod of a workload for the same one.
+    /// </summary>
+    public PrebuiltInstrumentation Prebuilt(Crd.Instrumentation instrumentation)
+    {
+        if (!ReferenceEquals(instrumentation, _prebuiltFor))
+        {
+            _prebuilt = Snapshot.Prebuilt(instrumentation);
+            _prebuiltFor = instrumentation;
+        }
+
+        return _prebuilt!;
+    }
+
+    /// <summary>
+    /// <see cref="Sdk.ImageReference.CachedVersion"/>, remembered for the last image: a workload's pods name the same
+    /// image, read as the same string from the text cache, so this is usually one reference comparison.
+    /// </summary>
+    public string ImageVersion(string image)
+    {
+        if (!ReferenceEquals(image, _versionOf))
+        {
+            _version = Sdk.ImageReference.CachedVersion(image);
+            _versionOf = image;
+        }
+
+        return _version;
+    }
 
     /// <summary>The selection record of <paramref name="rule"/>'s language, reused from pod to pod.</summary>
     public SelectedLanguage Select(LanguageRule rule, Crd.Instrumentation instrumentation)
@@ -121,6 +167,13 @@ public sealed class InjectionContext
     internal void Begin(string ns, InstrumentationSnapshot snapshot, InjectionSettings settings)
     {
         Namespace = ns.Length > 0 ? ns : Pod.Namespace;
+        if (!ReferenceEquals(snapshot, Snapshot))
+        {
+            // Another snapshot's prebuilt bytes are never used: a changed Instrumentation has new ones.
+            _prebuiltFor = null;
+            _prebuilt = null;
+        }
+
         Snapshot = snapshot;
         Settings = settings;
         Changes.Reset();
@@ -133,6 +186,8 @@ public sealed class InjectionContext
         InitContainerEnv.Clear();
         ReusedList.Clear(UnmatchedNames);
         PodAttributes.Reset(Pod);
+        _podAnnotations.Reset(Pod.Annotations);
+        _namespaceAnnotations = snapshot.AnnotationPairs(Namespace);
     }
 }
 

@@ -53,7 +53,7 @@ public static class PodMutator
             return false;
         }
 
-        if (AlreadyInstrumented.Reason(pod, out var byInjection) is { } reason)
+        if (AlreadyInstrumented.Reason(pod, context.PodAnnotation(InjectedMarker.AnnotationName) is not null, out var byInjection) is { } reason)
         {
             // Our own earlier injection (reinvocation) is silent; a user's copied env var is worth telling.
             if (!byInjection)
@@ -105,7 +105,7 @@ public static class PodMutator
             }
         }
 
-        if (context.Changes.HasMarker && pod.Annotation(InjectedMarker.AnnotationName) is { } earlier)
+        if (context.Changes.HasMarker && context.PodAnnotation(InjectedMarker.AnnotationName) is { } earlier)
         {
             context.Changes.KeepEarlierMarkerEntries(earlier);
         }
@@ -133,7 +133,7 @@ public static class PodMutator
     /// </summary>
     private static bool Select(InjectionContext context)
     {
-        var marked = InjectedMarker.Languages(context.Pod.Annotation(InjectedMarker.AnnotationName));
+        var marked = InjectedMarker.Languages(context.PodAnnotation(InjectedMarker.AnnotationName));
         foreach (var language in InjectionTable.All)
         {
             var value = context.Effective(language.InjectAnnotation);

@@ -40,10 +40,11 @@ public static class AgentInjector
             return;
         }
 
-        var prebuilt = context.Snapshot.Prebuilt(instrumentation).Language(rule, platformOption);
+        var prebuilt = context.Prebuilt(instrumentation).Language(rule, platformOption);
 
+        // Written from the second injected target on: a pod of one target usually gets the description the pod before got.
         var description = new TextBuilder(stackalloc char[1024]);
-        description.Append("injected into ");
+        ContainerView? first = null;
         var injected = 0;
         // How many env entries and fragment bytes the first target got: a later one's list is sized for as many at once,
         // and the fragments for every target left (a pod of thousands of containers would otherwise grow each list from
@@ -70,7 +71,8 @@ public static class AgentInjector
             ApplyEnv(context, target, rule, block, placeholders, EnvStage.Language);
             if (rule.Volume is { } volume && rule.ContainerMountPath is { } mountPath)
             {
-                context.Changes.AddMount(target, volume.Name, TextCache.Replace(mountPath, ContainerToken, target.Name));
+                context.Changes.AddMount(target, volume.Name, selected.MountPath.TryGet(target.Name, null, out var path) ? path
+                    : selected.MountPath.Remember(target.Name, null, TextCache.Replace(mountPath, ContainerToken, target.Name)));
             }
 
             SdkEnv.AddCommon(context, target, instrumentation);
@@ -87,7 +89,19 @@ public static class AgentInjector
                 }
             }
 
-            description.AppendListed(injected++, target.Name);
+            if (injected == 1)
+            {
+                description.Append("injected into ");
+                description.AppendListed(0, first!.Name);
+            }
+
+            if (injected > 0)
+            {
+                description.AppendListed(injected, target.Name);
+            }
+
+            first ??= target;
+            injected++;
         }
 
         if (injected == 0)
@@ -98,12 +112,34 @@ public static class AgentInjector
         }
 
         AddPodParts(context, rule, instrumentation, block, targets[0], placeholders, prebuilt);
+        string text;
+        if (injected > 1)
+        {
+            text = Described(ref description, injected, instrumentation);
+        }
+        else if (selected.Description.TryGet(instrumentation, first!.Name, out text))
+        {
+            description.Dispose();
+        }
+        else
+        {
+            description.Append("injected into ");
+            description.AppendListed(0, first.Name);
+            text = selected.Description.Remember(instrumentation, first.Name, Described(ref description, 1, instrumentation));
+        }
+
+        context.Decide(rule.Name, true, text);
+    }
+
+    /// <summary>Ends the description of the targets listed in <paramref name="description"/>, as a kept string.</summary>
+    private static string Described(scoped ref TextBuilder description, int injected, Instrumentation instrumentation)
+    {
         description.AppendMore(injected);
         description.Append(" from Instrumentation ");
         description.Append(instrumentation.Metadata?.Namespace);
         description.Append('/');
         description.Append(instrumentation.Metadata?.Name);
-        context.Decide(rule.Name, true, description.ToCachedString());
+        return description.ToCachedString();
     }
 
     /// <summary>The platform annotation picks the placeholders (Python glibc/musl, .NET runtime); an unknown value skips the language.</summary>

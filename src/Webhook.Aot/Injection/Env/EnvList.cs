@@ -80,6 +80,9 @@ public static class EnvList
     /// <summary>Moves the last entry of that name to the end; a no-op when it is already last.</summary>
     public static void MoveLastToEnd(List<EnvEntry> env, string name) => MoveEntryToEnd(env, LastIndexOf(env, name));
 
+    /// <summary>Moves the entry at <paramref name="index"/> to the end; a no-op when it is already last or the index is -1.</summary>
+    public static void MoveToEnd(List<EnvEntry> env, int index) => MoveEntryToEnd(env, index);
+
     private static void MoveEntryToEnd(List<EnvEntry> env, int index)
     {
         if (index >= 0 && index != env.Count - 1)

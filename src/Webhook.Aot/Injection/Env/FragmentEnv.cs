@@ -1,3 +1,4 @@
+using System.Buffers;
 using Webhook.Injection.Patching;
 using Webhook.Injection.Pods;
 using Webhook.Injection.Text;
@@ -13,16 +14,45 @@ namespace Webhook.Injection.Env;
 public static class FragmentEnv
 {
     /// <summary>Where the name starts in <c>{"name":"…","value":"…"}</c>.</summary>
-    private const int NameStart = 9;
+    internal const int NameStart = 9;
 
     /// <summary>From the end of the name to the start of the value: <c>","value":"</c>.</summary>
-    private const int BetweenNameAndValue = 11;
+    internal const int BetweenNameAndValue = 11;
+
+    /// <summary>What a <see cref="System.Text.Json.Utf8JsonWriter"/> without an encoder of its own escapes by.</summary>
+    private static readonly System.Text.Encodings.Web.JavaScriptEncoder s_escaper = System.Text.Encodings.Web.JavaScriptEncoder.Default;
 
     /// <summary>
     /// <c>{"name":<paramref name="name"/>,"value":<paramref name="value"/>}</c>, the bytes <see cref="JsonFragments.WriteEnvEntry"/>
     /// writes for <c>EnvEntry.Literal(name, value)</c>. <paramref name="name"/> is one of ours: ASCII letters, digits and '_'.
     /// </summary>
     public static EnvEntry Literal(FragmentBuffer fragments, string name, scoped ReadOnlySpan<char> value)
+    {
+        // The usual value (resource attributes, agent options) is ASCII that JSON writes as it is: its bytes are copied
+        // between the entry's fixed parts, without a JSON writer's state, its checks and its transcoding.
+        var valueStart = NameStart + name.Length + BetweenNameAndValue;
+        var length = valueStart + value.Length + 2;
+        var bytes = fragments.GetSpan(length);
+        if (System.Text.Ascii.FromUtf16(name, bytes[NameStart..], out _) == OperationStatus.Done
+            && System.Text.Ascii.FromUtf16(value, bytes[valueStart..], out _) == OperationStatus.Done
+            && s_escaper.FindFirstCharacterToEncodeUtf8(bytes.Slice(NameStart, name.Length)) < 0
+            && s_escaper.FindFirstCharacterToEncodeUtf8(bytes.Slice(valueStart, value.Length)) < 0)
+        {
+            "{\"name\":\""u8.CopyTo(bytes);
+            "\",\"value\":\""u8.CopyTo(bytes[(NameStart + name.Length)..]);
+            "\"}"u8.CopyTo(bytes[(valueStart + value.Length)..]);
+            var copied = fragments.Advance(length);
+            return EnvEntry.FromPod(copied, new RawText(null, NameStart, name.Length), new RawText(null, valueStart, value.Length), hasValueFrom: false, origin: -1);
+        }
+
+        return Written(fragments, name, value);
+    }
+
+    /// <summary>
+    /// <see cref="Literal"/> through the JSON writer, for a value it escapes (non-ASCII, quotes, '+', ...): the bytes
+    /// <see cref="JsonFragments.WriteEnvEntry"/> writes, which <see cref="Literal"/>'s copied ones equal.
+    /// </summary>
+    private static EnvEntry Written(FragmentBuffer fragments, string name, scoped ReadOnlySpan<char> value)
     {
         var writer = fragments.Start();
         writer.WriteStartObject();

@@ -61,6 +61,28 @@ public sealed class FragmentBuffer
     }
 
     /// <summary>
+    /// Room for a fragment of <paramref name="length"/> bytes, written by the caller and kept with <see cref="Advance"/>
+    /// (or not: nothing is kept until then). Not while a fragment is being written.
+    /// </summary>
+    public Span<byte> GetSpan(int length)
+    {
+        if (_start >= 0)
+        {
+            throw new InvalidOperationException("a fragment is being written; end it first");
+        }
+
+        return _buffer.GetSpan(length)[..length];
+    }
+
+    /// <summary>Keeps the <paramref name="length"/> bytes written into <see cref="GetSpan"/> as a fragment.</summary>
+    public ReadOnlyMemory<byte> Advance(int length)
+    {
+        var start = _buffer.WrittenCount;
+        _buffer.Advance(length);
+        return _buffer.WrittenMemory.Slice(start, length);
+    }
+
+    /// <summary>
     /// Makes room for <paramref name="bytes"/> more in one step, when about that many are to come (a large pod's
     /// containers each get fragments of the same size), instead of doubling from small. Not while a fragment is being written.
     /// </summary>

@@ -31,6 +31,17 @@ public static class PatchWriter
     private static readonly JsonEncodedText s_path = JsonEncodedText.Encode("path"u8);
     private static readonly JsonEncodedText s_value = JsonEncodedText.Encode("value"u8);
 
+    /// <summary>An operation whose value is JSON already, up to this size, is assembled on the stack and written in one piece.</summary>
+    private const int MaxStackOpLength = 2048;
+
+    /// <summary>The label operation, as <see cref="WriteMarker"/> writes it for a pod with labels: the same bytes for every pod.</summary>
+    private static readonly byte[] s_markerLabelOp = Written(writer =>
+    {
+        Op(writer, "add"u8, s_markerLabelPath);
+        writer.WriteString("value"u8, InjectedMarker.LabelValue);
+        writer.WriteEndObject();
+    });
+
     public static byte[] Write(PodChanges changes)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
@@ -176,6 +187,12 @@ public static class PatchWriter
     {
         if (!changes.Pod.HasInitContainers)
         {
+            if (OnlyAdded(changes.InitContainers) is { } only)
+            {
+                AddOp(writer, "/spec/initContainers"u8, only.Json.Span, inArray: true);
+                return;
+            }
+
             var started = false;
             foreach (var slot in changes.InitContainers)
             {
@@ -213,10 +230,7 @@ public static class PatchWriter
             if (changes.InitContainers[i] is { IsAdded: true } slot)
             {
                 Utf8Formatter.TryFormat(i, path[prefix.Length..], out var digits);
-                Op(writer, "add"u8, path[..(prefix.Length + digits)]);
-                writer.WritePropertyName(s_value);
-                writer.WriteRawValue(slot.Json.Span, skipInputValidation: true);
-                writer.WriteEndObject();
+                AddOp(writer, path[..(prefix.Length + digits)], slot.Json.Span);
             }
         }
     }
@@ -246,12 +260,63 @@ public static class PatchWriter
 
         foreach (var (_, json) in items)
         {
-            Op(writer, "add"u8, appendPath);
-            writer.WritePropertyName(s_value);
-            writer.WriteRawValue(json.Span, skipInputValidation: true);
-            writer.WriteEndObject();
+            AddOp(writer, appendPath, json.Span);
         }
     }
+
+    /// <summary>The one init container injection adds when it adds one and the pod has none; null otherwise.</summary>
+    private static InitContainerSlot? OnlyAdded(List<InitContainerSlot> slots)
+        => slots.Count == 1 && slots[0].IsAdded ? slots[0] : null;
+
+    /// <summary>
+    /// <c>{"op":"add","path":PATH,"value":VALUE}</c> (<c>[VALUE]</c> when <paramref name="inArray"/>), the bytes <see cref="Op"/>, the value as raw JSON and
+    /// the end of the object write, given to the writer in one piece when they fit <see cref="MaxStackOpLength"/>: one
+    /// call instead of five, for operations whose value is JSON already. <paramref name="path"/> is one of ours, with
+    /// nothing JSON escapes.
+    /// </summary>
+    private static void AddOp(Utf8JsonWriter writer, ReadOnlySpan<byte> path, ReadOnlySpan<byte> value, bool inArray = false)
+    {
+        var before = inArray ? "["u8 : default;
+        var after = inArray ? "]"u8 : default;
+        ReadOnlySpan<byte> head = "{\"op\":\"add\",\"path\":\""u8;
+        ReadOnlySpan<byte> valueName = "\",\"value\":"u8;
+        var length = head.Length + path.Length + valueName.Length + before.Length + value.Length + after.Length + 1;
+        if (length > MaxStackOpLength)
+        {
+            Op(writer, "add"u8, path);
+            writer.WritePropertyName(s_value);
+            if (inArray)
+            {
+                writer.WriteStartArray();
+            }
+
+            writer.WriteRawValue(value, skipInputValidation: true);
+            if (inArray)
+            {
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+            return;
+        }
+
+        Span<byte> op = stackalloc byte[length];
+        var at = Append(op, 0, head);
+        at = Append(op, at, path);
+        at = Append(op, at, valueName);
+        at = Append(op, at, before);
+        at = Append(op, at, value);
+        at = Append(op, at, after);
+        op[at] = (byte)'}';
+        writer.WriteRawValue(op, skipInputValidation: true);
+    }
+
+    private static int Append(Span<byte> into, int at, ReadOnlySpan<byte> part)
+    {
+        part.CopyTo(into[at..]);
+        return at + part.Length;
+    }
+
 
     /// <summary>
     /// The marker annotation and label: "add" on the key's path when the pod has the object (which replaces an earlier
@@ -281,23 +346,18 @@ public static class PatchWriter
 
         if (pod.HasAnnotations)
         {
-            Op(writer, "add"u8, s_markerAnnotationPath);
-            writer.WritePropertyName(s_value);
+            AddOp(writer, s_markerAnnotationPath, value);
         }
         else
         {
             Op(writer, "add"u8, "/metadata/annotations"u8);
             writer.WriteStartObject("value"u8);
             writer.WritePropertyName(s_markerAnnotationName);
-        }
-
-        writer.WriteRawValue(value, skipInputValidation: true);
-        if (!pod.HasAnnotations)
-        {
+            writer.WriteRawValue(value, skipInputValidation: true);
+            writer.WriteEndObject();
             writer.WriteEndObject();
         }
 
-        writer.WriteEndObject();
         if (pod.Label(InjectedMarker.LabelName) == InjectedMarker.LabelValue)
         {
             return;
@@ -305,18 +365,26 @@ public static class PatchWriter
 
         if (pod.HasLabels)
         {
-            Op(writer, "add"u8, s_markerLabelPath);
-            writer.WriteString("value"u8, InjectedMarker.LabelValue);
-        }
-        else
-        {
-            Op(writer, "add"u8, "/metadata/labels"u8);
-            writer.WriteStartObject("value"u8);
-            writer.WriteString(s_markerLabelName, InjectedMarker.LabelValue);
-            writer.WriteEndObject();
+            writer.WriteRawValue(s_markerLabelOp, skipInputValidation: true);
+            return;
         }
 
+        Op(writer, "add"u8, "/metadata/labels"u8);
+        writer.WriteStartObject("value"u8);
+        writer.WriteString(s_markerLabelName, InjectedMarker.LabelValue);
         writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static byte[] Written(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>A key as a JSON Pointer token (RFC 6901): "~" is "~0", "/" is "~1".</summary>

@@ -38,6 +38,12 @@ public sealed class AttributeMap
             return;
         }
 
+        Add(key, value, suffix);
+    }
+
+    /// <summary><see cref="Set"/> for a key the caller knows is not in the map yet: added without looking for it.</summary>
+    public void Add(string key, string value, string suffix = "")
+    {
         _entries.Add(new(key, value, suffix));
         if (_index is not null)
         {
@@ -143,5 +149,8 @@ public sealed class AttributeMap
         return -1;
     }
 
-    private readonly record struct Attribute(string Key, string Value, string Suffix);
+    /// <summary>The entries in the order they were set (until <see cref="SerializeTo"/> sorts them).</summary>
+    internal ReadOnlySpan<Attribute> Entries => CollectionsMarshal.AsSpan(_entries);
+
+    internal readonly record struct Attribute(string Key, string Value, string Suffix);
 }

@@ -26,9 +26,13 @@ public static class ResourceAttributes
     /// would be repeated on every pass.
     /// </summary>
     public static void ExistingKeys(ContainerView container, HashSet<string> keys)
+        => ExistingKeys(EnvList.FindLast(container.Env, SdkEnv.ResourceAttributesEnv), keys);
+
+    /// <summary><see cref="ExistingKeys(ContainerView, HashSet{string})"/> from the container's last entry of that name, found already (null: none).</summary>
+    public static void ExistingKeys(EnvEntry? own, HashSet<string> keys)
     {
         keys.Clear();
-        if (EnvList.FindLast(container.Env, SdkEnv.ResourceAttributesEnv)?.Value is not { } value)
+        if (own?.Value is not { } value)
         {
             return;
         }
@@ -53,6 +57,12 @@ public static class ResourceAttributes
         }
     }
 
+    /// <summary>
+    /// Whether the container's own value sets <paramref name="key"/> (<paramref name="existing"/>, from <see cref="ExistingKeys(ContainerView, HashSet{string})"/>).
+    /// Usually it sets none, and an empty set answers without hashing the key.
+    /// </summary>
+    public static bool UserSets(HashSet<string> existing, string key) => existing.Count > 0 && existing.Contains(key);
+
     /// <summary>Fills <paramref name="attributes"/> (cleared first) for <paramref name="app"/>.</summary>
     public static void Compute(InjectionContext context, ContainerView app, Instrumentation instrumentation, HashSet<string> existing, AttributeMap attributes)
     {
@@ -65,50 +75,68 @@ public static class ResourceAttributes
         {
             foreach (var (key, value) in configured)
             {
-                if (!existing.Contains(key))
+                if (!UserSets(existing, key))
                 {
                     attributes[key] = value ?? "";
                 }
             }
         }
 
-        Set(attributes, existing, "k8s.namespace.name", ns);
-        Set(attributes, existing, "k8s.container.name", app.Name);
-        Set(attributes, existing, "k8s.pod.name", pod.Name);
-        Set(attributes, existing, "k8s.pod.uid", pod.Uid);
-        Set(attributes, existing, "k8s.node.name", pod.NodeName);
-        if (pod.Annotation(ServiceInstanceIdAnnotation) is { Length: > 0 } id)
+        // Without CR attributes (the usual case) the Kubernetes and owner keys are new, and distinct: added without a search.
+        var isNew = attributes.Count == 0;
+        Set(attributes, existing, "k8s.namespace.name", ns, isNew);
+        Set(attributes, existing, "k8s.container.name", app.Name, isNew);
+        Set(attributes, existing, "k8s.pod.name", pod.Name, isNew);
+        Set(attributes, existing, "k8s.pod.uid", pod.Uid, isNew);
+        Set(attributes, existing, "k8s.node.name", pod.NodeName, isNew);
+        if (context.PodAnnotation(ServiceInstanceIdAnnotation) is { Length: > 0 } id)
         {
-            Set(attributes, existing, "service.instance.id", id);
+            Set(attributes, existing, "service.instance.id", id, isNew);
         }
-        else if (ns.Length > 0 && app.Name.Length > 0 && !existing.Contains("service.instance.id"))
+        else if (ns.Length > 0 && app.Name.Length > 0 && !UserSets(existing, "service.instance.id"))
         {
             // The namespace and pod name part is the pod's, the container's name its own: kept apart, not joined per container.
-            attributes.Set("service.instance.id", TextCache.Concat([ns, ".", PodNamePlaceholder, "."]), app.Name);
+            var prefix = context.InstanceIdPrefix.TryGet(ns, null, out var made) ? made
+                : context.InstanceIdPrefix.Remember(ns, null, TextCache.Concat([ns, ".", PodNamePlaceholder, "."]));
+            if (isNew)
+            {
+                attributes.Add("service.instance.id", prefix, app.Name);
+            }
+            else
+            {
+                attributes.Set("service.instance.id", prefix, app.Name);
+            }
         }
 
         foreach (var (key, value) in context.PodAttributes.Owners(spec.Resource?.AddK8sUIDAttributes == true))
         {
-            Set(attributes, existing, key, value);
+            Set(attributes, existing, key, value, isNew);
         }
 
         foreach (var (attribute, value) in context.PodAttributes.Annotations)
         {
-            if (!existing.Contains(attribute))
+            if (!UserSets(existing, attribute))
             {
                 attributes[attribute] = value;
             }
         }
 
-        var serviceNamespace = pod.Annotation(ServiceNamespaceAnnotation) is { Length: > 0 } sn ? sn : ns;
+        var serviceNamespace = context.PodAnnotation(ServiceNamespaceAnnotation) is { Length: > 0 } sn ? sn : ns;
         Set(attributes, existing, "service.namespace", serviceNamespace);
     }
 
-    private static void Set(AttributeMap attributes, HashSet<string> existing, string key, string value)
+    private static void Set(AttributeMap attributes, HashSet<string> existing, string key, string value, bool isNew = false)
     {
-        if (value.Length > 0 && !existing.Contains(key))
+        if (value.Length > 0 && !UserSets(existing, key))
         {
-            attributes[key] = value;
+            if (isNew)
+            {
+                attributes.Add(key, value);
+            }
+            else
+            {
+                attributes[key] = value;
+            }
         }
     }
 }

@@ -35,7 +35,7 @@ public static class SdkEnv
     {
         EnvList.PrependIfAbsent(container.Env, s_podIp);
         EnvList.PrependIfAbsent(container.Env, s_nodeIp);
-        AppendAll(container.Env, context.Snapshot.Prebuilt(instrumentation).CommonEnv);
+        AppendAll(container.Env, context.Prebuilt(instrumentation).CommonEnv);
     }
 
     /// <summary>Appends Instrumentation env entries where no entry of that name exists, copying them as written.</summary>
@@ -97,14 +97,24 @@ public static class SdkEnv
     {
         var pod = context.Pod;
         var spec = instrumentation.Spec!;
-        var prebuilt = context.Snapshot.Prebuilt(instrumentation);
+        var prebuilt = context.Prebuilt(instrumentation);
         var env = target.Env;
         var existing = context.ExistingAttributeKeys;
         var attributes = context.Attributes;
-        ResourceAttributes.ExistingKeys(app, existing);
+        // The container's own resource attributes entry, found once: only appends follow until it is written, so the index holds.
+        var own = EnvList.LastIndexOf(env, ResourceAttributesEnv);
+        if (app == target)
+        {
+            ResourceAttributes.ExistingKeys(own < 0 ? null : env[own], existing);
+        }
+        else
+        {
+            ResourceAttributes.ExistingKeys(app, existing);
+        }
+
         ResourceAttributes.Compute(context, app, instrumentation, existing, attributes);
 
-        EnvList.AppendIfAbsent(env, EnvEntry.Literal("OTEL_SERVICE_NAME", ServiceName.Choose(pod, app, instrumentation, attributes)));
+        EnvList.AppendIfAbsent(env, EnvEntry.Literal("OTEL_SERVICE_NAME", ServiceName.Choose(context, app, instrumentation, attributes)));
         if (prebuilt.Endpoint is { } endpoint)
         {
             EnvList.AppendIfAbsent(env, endpoint);
@@ -117,27 +127,26 @@ public static class SdkEnv
 
         EnvList.AppendIfAbsent(env, s_podName);
         SetUnlessUserSet(attributes, existing, "k8s.pod.name", ResourceAttributes.PodNamePlaceholder);
-        if (spec.Resource?.AddK8sUIDAttributes == true && !attributes.ContainsKey("k8s.pod.uid") && !existing.Contains("k8s.pod.uid"))
+        if (spec.Resource?.AddK8sUIDAttributes == true && !attributes.ContainsKey("k8s.pod.uid") && !ResourceAttributes.UserSets(existing, "k8s.pod.uid"))
         {
             EnvList.AppendIfAbsent(env, s_podUid);
             attributes["k8s.pod.uid"] = PodUidReference;
         }
 
-        if (EnvList.FindLast(env, ResourceAttributesEnv) is not { } own || own.Value?.Contains("service.version", StringComparison.Ordinal) != true)
+        if (own < 0 || env[own].Value?.Contains("service.version", StringComparison.Ordinal) != true)
         {
-            if (ServiceName.Version(pod, app, instrumentation) is { Length: > 0 } version)
+            if (ServiceName.Version(context, app, instrumentation) is { Length: > 0 } version)
             {
                 attributes["service.version"] = version;
             }
         }
 
-        if (!attributes.ContainsKey("k8s.node.name") && !existing.Contains("k8s.node.name"))
+        if (!attributes.ContainsKey("k8s.node.name") && !ResourceAttributes.UserSets(existing, "k8s.node.name"))
         {
             EnvList.AppendIfAbsent(env, s_nodeName);
             attributes["k8s.node.name"] = NodeNameReference;
         }
 
-        WriteResourceAttributes(context, target, attributes);
         if (prebuilt.Propagators is { } propagators)
         {
             EnvList.AppendIfAbsent(env, propagators);
@@ -152,21 +161,33 @@ public static class SdkEnv
             }
         }
 
-        // The last definition is the one Kubernetes uses (and the one read and extended above); with a single entry this is
-        // the operator's "move it to the end", and a repeated name no longer flips between entries on every pass.
-        EnvList.MoveLastToEnd(env, ResourceAttributesEnv);
+        // Last: a new entry is added at the end; the container's own last definition (the one Kubernetes uses, read and
+        // extended here) is moved there, the operator's "move it to the end", and a repeated name no longer flips between
+        // entries on every pass.
+        WriteResourceAttributes(context, target, attributes, own);
+        EnvList.MoveToEnd(env, own);
     }
 
-    private static void WriteResourceAttributes(InjectionContext context, ContainerView target, AttributeMap attributes)
+    private static void WriteResourceAttributes(InjectionContext context, ContainerView target, AttributeMap attributes, int index)
     {
-        var index = EnvList.LastIndexOf(target.Env, ResourceAttributesEnv);
         if (index < 0)
         {
-            // The usual case: a value of about 300 characters per container, written as JSON from the map.
+            // The usual case: a value of about 300 characters per container, written as JSON from the map, or copied when
+            // the workload's pod before had the same attributes.
+            var remembered = context.WrittenAttributes;
+            if (remembered.TryCopy(attributes, context.Changes.Fragments, out var copied))
+            {
+                target.Env.Add(copied);
+                return;
+            }
+
+            remembered.Hold(attributes);
             var text = new TextBuilder(stackalloc char[TextCache.MaxLength]);
             attributes.SerializeTo(ref text);
-            target.Env.Add(FragmentEnv.Literal(context.Changes.Fragments, ResourceAttributesEnv, text.Text));
+            var entry = FragmentEnv.Literal(context.Changes.Fragments, ResourceAttributesEnv, text.Text);
             text.Dispose();
+            remembered.Keep(entry);
+            target.Env.Add(entry);
         }
         else if (target.Env[index].HasValueFrom)
         {
@@ -185,7 +206,7 @@ public static class SdkEnv
     /// <summary>The operator forces <c>k8s.pod.name</c> even over the user's own value, duplicating the key; we leave the user's.</summary>
     private static void SetUnlessUserSet(AttributeMap attributes, HashSet<string> existing, string key, string value)
     {
-        if (!existing.Contains(key))
+        if (!ResourceAttributes.UserSets(existing, key))
         {
             attributes[key] = value;
         }

@@ -9,9 +9,10 @@ public static class ServiceName
     private static readonly string[] s_ownerKeys =
         ["k8s.deployment.name", "k8s.replicaset.name", "k8s.statefulset.name", "k8s.daemonset.name", "k8s.cronjob.name", "k8s.job.name", "k8s.pod.name"];
 
-    public static string Choose(PodView pod, ContainerView app, Instrumentation instrumentation, AttributeMap attributes)
+    public static string Choose(InjectionContext context, ContainerView app, Instrumentation instrumentation, AttributeMap attributes)
     {
-        if (pod.Annotation(ResourceAttributes.ServiceNameAnnotation) is { Length: > 0 } annotated)
+        var pod = context.Pod;
+        if (context.PodAnnotation(ResourceAttributes.ServiceNameAnnotation) is { Length: > 0 } annotated)
         {
             return annotated;
         }
@@ -40,9 +41,10 @@ public static class ServiceName
         return app.Name;
     }
 
-    public static string Version(PodView pod, ContainerView app, Instrumentation instrumentation)
+    public static string Version(InjectionContext context, ContainerView app, Instrumentation instrumentation)
     {
-        if (pod.Annotation(ResourceAttributes.ServiceVersionAnnotation) is { Length: > 0 } annotated)
+        var pod = context.Pod;
+        if (context.PodAnnotation(ResourceAttributes.ServiceVersionAnnotation) is { Length: > 0 } annotated)
         {
             return annotated;
         }
@@ -52,7 +54,7 @@ public static class ServiceName
             return label;
         }
 
-        return ImageReference.CachedVersion(app.Image);
+        return context.ImageVersion(app.Image);
     }
 
     private static bool UseLabels(Instrumentation instrumentation) => instrumentation.Spec?.Defaults?.UseLabelsForResourceAttributes == true;

@@ -13,6 +13,12 @@ public sealed class SelectedLanguage
     /// <summary>Container names from the common annotation, then (multi-instrumentation) the language's own.</summary>
     public ContainerNameList ContainerNames { get; } = new();
 
+    /// <summary>The agent's mount path in the last target, by the target's name (kept from pod to pod: it depends on the name alone).</summary>
+    public RememberedText MountPath { get; } = new();
+
+    /// <summary>The decision's description for the last pod of one target, by Instrumentation and target name (kept from pod to pod).</summary>
+    public RememberedText Description { get; } = new();
+
     public SelectedLanguage()
     {
     }

@@ -31,7 +31,7 @@ public static class WebServerModule
         var serviceNamespace = pod.Namespace.Length > 0 ? pod.Namespace
             : attributes.TryGetValue("k8s.namespace.name", out var ns) && ns.Length > 0 ? ns
             : namespaceFallback;
-        return new WebServerModuleSettings(endpoint, ServiceName.Choose(pod, container, instrumentation, attributes), serviceNamespace);
+        return new WebServerModuleSettings(endpoint, ServiceName.Choose(context, container, instrumentation, attributes), serviceNamespace);
     }
 
     /// <summary>

@@ -32,6 +32,22 @@ public sealed class EnvJsonTests
         Assert.Equal(-1, entry.Origin);
     }
 
+    [Fact]
+    public void FragmentEnvLiteral_EveryAsciiCharacter_WritesWhatALiteralEntryWrites()
+    {
+        // The entry's bytes are copied without a JSON writer when nothing in them needs escaping: every character the
+        // writer escapes ('"', '\\', '+', '<', '&', control characters, ...) must take the writer's path.
+        var fragments = new FragmentBuffer();
+        for (var c = 0; c < 128; c++)
+        {
+            var value = "a=" + (char)c + ",b=$(X)";
+            var entry = FragmentEnv.Literal(fragments, "JAVA_TOOL_OPTIONS", value.AsSpan());
+
+            Assert.Equal(Json(writer => JsonFragments.WriteEnvEntry(writer, EnvEntry.Literal("JAVA_TOOL_OPTIONS", value))), Encoding.UTF8.GetString(entry.Raw.Span));
+            Assert.Equal(value, entry.Value);
+        }
+    }
+
     [Theory]
     [InlineData("[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"2\"},{\"name\":\"C\",\"valueFrom\":{\"fieldRef\":{\"fieldPath\":\"x\"}}}]")]
     [InlineData("[ {\"name\":\"A\",\"value\":\"1\"} ,\n {\"name\":\"B\",\"value\":\"2\"},{\"name\":\"C\",\"value\":\"3\"}\n]")]
