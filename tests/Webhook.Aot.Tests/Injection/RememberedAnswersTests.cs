@@ -45,6 +45,26 @@ public sealed class RememberedAnswersTests
     }
 
     [Fact]
+    public void Mutate_SameInstrumentationObjectInANewSnapshotAfterAnEdit_UsesTheNewSnapshotsPrebuiltParts()
+    {
+        // A snapshot rebuilt from the objects it had (a namespace changed) holds the same Instrumentation objects: the
+        // context's remembered prebuilt parts, keyed by the object, must be forgotten with the snapshot.
+        var instrumentation = Load(Instrumentation("otel", "shop", endpoint: "http://before:4318"));
+        var before = new InstrumentationSnapshot([instrumentation], [new NamespaceInfo("shop", new Dictionary<string, string>())]);
+        var pod = Pod(containers: ["app"]);
+        var shared = new InjectionWorkspace();
+        var first = Describe(shared.Mutate(LargePodsBytes(pod), "shop", before, InjectionSettings.Defaults));
+
+        instrumentation.Spec!.Exporter!.Endpoint = "http://after:4318";
+        var after = new InstrumentationSnapshot([instrumentation], [new NamespaceInfo("shop", new Dictionary<string, string>())]);
+        var fresh = OnFreshThread(() => Describe(new InjectionWorkspace().Mutate(LargePodsBytes(pod), "shop", after, InjectionSettings.Defaults)));
+
+        Assert.Contains("http://before:4318", first, StringComparison.Ordinal);
+        Assert.Contains("http://after:4318", fresh, StringComparison.Ordinal);
+        Assert.Equal(fresh, Describe(shared.Mutate(LargePodsBytes(pod), "shop", after, InjectionSettings.Defaults)));
+    }
+
+    [Fact]
     public void Mutate_SameSnapshotObjectAcrossPodsWhileAnotherSnapshotServedBetween_GivesEachItsOwn()
     {
         // Two snapshots alternate (a watch replacing it back and forth, or two tests' snapshots on one thread).
