@@ -6,6 +6,7 @@ using Webhook.Injection.Sdk;
 using Webhook.Injection.Snapshot;
 using Webhook.Injection.Table;
 using Webhook.Instrumentations;
+using Webhook.Tests.Support;
 
 namespace Webhook.Tests.Injection;
 
@@ -559,12 +560,7 @@ public sealed class RememberedAnswersTests
         return yaml.ToString();
     }
 
-    private static Webhook.Crd.Instrumentation Load(string yaml)
-    {
-        var loaded = new InstrumentationLoader(ImageDefaults.FromTable).Load(DocumentReader.Read(yaml, "remembered-answers-test.yaml").Single());
-        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-        return loaded.Instrumentation!;
-    }
+    private static Webhook.Crd.Instrumentation Load(string yaml) => TestInstrumentations.Load(yaml);
 
     private static InstrumentationSnapshot Snapshot(string[] namespaces, params string[] instrumentations)
         => new([.. instrumentations.Select(Load)], [.. namespaces.Select(ns => new NamespaceInfo(ns, new Dictionary<string, string>()))]);

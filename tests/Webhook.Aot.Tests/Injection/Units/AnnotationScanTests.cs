@@ -4,6 +4,7 @@ using Webhook.Injection;
 using Webhook.Injection.Selection;
 using Webhook.Injection.Snapshot;
 using Webhook.Instrumentations;
+using Webhook.Tests.Support;
 
 namespace Webhook.Tests.Injection.Units;
 
@@ -77,16 +78,11 @@ public sealed class AnnotationScanTests
         => Enumerable.Range(0, Math.Max(0, count)).ToDictionary(i => "resource.opentelemetry.io/k" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
             i => "v" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture));
 
-    private static InstrumentationSnapshot Snapshot(params NamespaceInfo[] namespaces)
-    {
-        var loaded = new InstrumentationLoader(ImageDefaults.FromTable).Load(DocumentReader.Read("""
-            apiVersion: opentelemetry.io/v1alpha1
-            kind: Instrumentation
-            metadata: {name: otel, namespace: demo}
-            spec:
-              java: {image: "ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java:2.30.0"}
-            """, "annotation-scan-test.yaml").Single());
-        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-        return new InstrumentationSnapshot([loaded.Instrumentation!], namespaces);
-    }
+    private static InstrumentationSnapshot Snapshot(params NamespaceInfo[] namespaces) => TestInstrumentations.Snapshot("""
+        apiVersion: opentelemetry.io/v1alpha1
+        kind: Instrumentation
+        metadata: {name: otel, namespace: demo}
+        spec:
+          java: {image: "ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java:2.30.0"}
+        """, namespaces);
 }

@@ -3,6 +3,7 @@ using Webhook.Documents;
 using Webhook.Injection;
 using Webhook.Injection.Snapshot;
 using Webhook.Instrumentations;
+using Webhook.Tests.Support;
 
 namespace Webhook.Tests.Injection.Units;
 
@@ -29,15 +30,13 @@ public sealed class PatchOperationTests
 
     private static string Patch(string pod, string image)
     {
-        var loaded = new InstrumentationLoader(ImageDefaults.FromTable).Load(DocumentReader.Read($$"""
+        var snapshot = TestInstrumentations.Snapshot($$"""
             apiVersion: opentelemetry.io/v1alpha1
             kind: Instrumentation
             metadata: {name: otel, namespace: demo}
             spec:
               java: {image: "{{image}}"}
-            """, "patch-operation-test.yaml").Single());
-        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-        var snapshot = new InstrumentationSnapshot([loaded.Instrumentation!], []);
+            """);
         var result = new InjectionWorkspace().Mutate(Encoding.UTF8.GetBytes(pod), "demo", snapshot, InjectionSettings.Defaults);
         return Encoding.UTF8.GetString(result.Patch!.Value.Span);
     }

@@ -3,6 +3,7 @@ using Webhook.Documents;
 using Webhook.Injection;
 using Webhook.Injection.Snapshot;
 using Webhook.Instrumentations;
+using Webhook.Tests.Support;
 
 namespace Webhook.Tests.Injection.Units;
 
@@ -52,16 +53,11 @@ public sealed class RememberedTextsTests
     private static string Describe(MutationResult result)
         => Encoding.UTF8.GetString(result.Patch!.Value.Span) + "\n" + string.Join("\n", result.Decisions.Select(d => d.Language + " " + d.Injected + ": " + d.Reason));
 
-    private static InstrumentationSnapshot Snapshot()
-    {
-        var loaded = new InstrumentationLoader(ImageDefaults.FromTable).Load(DocumentReader.Read("""
-            apiVersion: opentelemetry.io/v1alpha1
-            kind: Instrumentation
-            metadata: {name: otel, namespace: demo}
-            spec:
-              java: {image: "ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java:2.30.0"}
-            """, "remembered-texts-test.yaml").Single());
-        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-        return new InstrumentationSnapshot([loaded.Instrumentation!], []);
-    }
+    private static InstrumentationSnapshot Snapshot() => TestInstrumentations.Snapshot("""
+        apiVersion: opentelemetry.io/v1alpha1
+        kind: Instrumentation
+        metadata: {name: otel, namespace: demo}
+        spec:
+          java: {image: "ghcr.io/open-telemetry/opentelemetry-operator/autoinstrumentation-java:2.30.0"}
+        """);
 }
