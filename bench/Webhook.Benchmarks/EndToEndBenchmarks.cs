@@ -22,8 +22,21 @@ public class EndToEndBenchmarks
 
     public static IEnumerable<string> Cases => Inputs.Cases;
 
-    [GlobalSetup]
-    public void Setup()
+    [GlobalSetup(Target = nameof(StjModelAndDiff))]
+    public void SetupBaseline()
+    {
+        Setup();
+        TieredWarmup.Run(() => StjModelAndDiff());
+    }
+
+    [GlobalSetup(Target = nameof(Ours))]
+    public void SetupOurs()
+    {
+        Setup();
+        TieredWarmup.Run(() => Ours());
+    }
+
+    private void Setup()
     {
         _input = Inputs.Get(Input);
         _ = Inputs.Snapshot;
