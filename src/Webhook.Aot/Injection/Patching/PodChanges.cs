@@ -151,7 +151,7 @@ public sealed class PodChanges
             }
         }
 
-        container.VolumeMounts.Add(FragmentMount.Added(Fragments, name, mountPath, readOnly));
+        container.VolumeMounts.Add(VolumeMountView.Added(name, mountPath, readOnly));
         container.MountsChanged = true;
     }
 

@@ -15,7 +15,6 @@ public static class SdkEnv
 {
     public const string ResourceAttributesEnv = "OTEL_RESOURCE_ATTRIBUTES";
     public const string NodeNameEnv = "OTEL_RESOURCE_ATTRIBUTES_NODE_NAME";
-    private const string ServiceNameEnv = "OTEL_SERVICE_NAME";
     private const string NodeNameReference = "$(" + NodeNameEnv + ")";
     private const string PodUidReference = "$(OTEL_RESOURCE_ATTRIBUTES_POD_UID)";
 
@@ -115,13 +114,7 @@ public static class SdkEnv
 
         ResourceAttributes.Compute(context, app, instrumentation, existing, attributes);
 
-        // Written as JSON now, so the patch writer copies it: a service name needs no escape as a rule.
-        var serviceName = ServiceName.Choose(context, app, instrumentation, attributes);
-        if (!EnvList.Contains(env, ServiceNameEnv))
-        {
-            env.Add(FragmentEnv.Literal(context.Changes.Fragments, ServiceNameEnv, serviceName));
-        }
-
+        EnvList.AppendIfAbsent(env, EnvEntry.Literal("OTEL_SERVICE_NAME", ServiceName.Choose(context, app, instrumentation, attributes)));
         if (prebuilt.Endpoint is { } endpoint)
         {
             EnvList.AppendIfAbsent(env, endpoint);
