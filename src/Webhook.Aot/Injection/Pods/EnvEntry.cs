@@ -75,11 +75,12 @@ public readonly record struct EnvEntry
     /// <summary>Whether the entry is named <paramref name="name"/>; a pod's name is compared as the bytes it came in.</summary>
     /// <remarks>
     /// Inlined where it is called (a search of an env list), as far as the length: most names differ in length, and
-    /// an ASCII name tells without reaching for the bytes (NativeAOT's size-preferring code generation called it).
+    /// a name held as a string (added entries, escaped names) or ASCII in the bytes tells without reaching for the
+    /// bytes (NativeAOT's size-preferring code generation called it).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool NameIs(string name)
-        => ((_kind & Kind.AsciiNameInRaw) == 0 || _nameLength == name.Length) && NameEquals(name);
+        => (_name is { } own ? own.Length == name.Length : (_kind & Kind.AsciiNameInRaw) == 0 || _nameLength == name.Length) && NameEquals(name);
 
     private bool NameEquals(string name)
     {
