@@ -74,8 +74,9 @@ public sealed class MutateEndpoint(SnapshotStore store, InjectionSettings settin
             var result = AdmissionMutation.Handle(review.Body!.Memory, review.View, snapshot, settings, workspace);
             var mutation = result.Mutation;
             var outcome = result.FailedOpen ? AdmissionOutcome.FailedOpen : mutation.Patch is null ? AdmissionOutcome.Unchanged : AdmissionOutcome.Patched;
-            held = AdmissionWriter.WriteMutationOrHold(response.BodyWriter, review.Uid, mutation.Patch, mutation.Warnings);
             Record(review, result, outcome, workspace);
+            // Last, so nothing after it can throw and leave a held answer, which lives outside the GC heap, undisposed.
+            held = AdmissionWriter.WriteMutationOrHold(response.BodyWriter, review.Uid, mutation.Patch, mutation.Warnings);
             return outcome;
         }
         finally
