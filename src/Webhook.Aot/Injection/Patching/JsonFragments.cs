@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Webhook.Injection.Env;
 using Webhook.Injection.Pods;
 
 namespace Webhook.Injection.Patching;
@@ -7,6 +8,9 @@ namespace Webhook.Injection.Patching;
 /// <summary>Writes the JSON of the small objects injection adds or changes: env entries and volume mounts.</summary>
 public static class JsonFragments
 {
+    /// <summary>An added entry or mount up to this size is assembled on the stack and given to the writer in one piece.</summary>
+    private const int MaxStackEntryLength = 1024;
+
     /// <summary>
     /// The list as an array. Entries copied as written that stand one after the other in the same bytes, a comma
     /// apart (a pod's own entries in a compact request; entries prewritten together), are copied in one piece:
@@ -51,6 +55,11 @@ public static class JsonFragments
         }
 
         if (!entry.Raw.IsEmpty && entry.FieldPath is null && WriteWithNewValue(writer, entry.Raw.Span, entry.Value ?? ""))
+        {
+            return;
+        }
+
+        if (entry.Raw.IsEmpty && entry.FieldPath is null && TryWriteLiteral(writer, entry.Name, entry.Value ?? ""))
         {
             return;
         }
@@ -102,6 +111,11 @@ public static class JsonFragments
             return;
         }
 
+        if (TryWriteAddedMount(writer, mount))
+        {
+            return;
+        }
+
         writer.WriteStartObject();
         writer.WriteString("name"u8, mount.Name);
         writer.WriteString("mountPath"u8, mount.MountPath);
@@ -111,6 +125,61 @@ public static class JsonFragments
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// An added literal entry (the service name) given to the writer as its bytes in one piece, when its texts are
+    /// ASCII that JSON writes as they are (<see cref="FragmentEnv.TryWriteLiteral"/>): one call into the writer instead
+    /// of four. False, writing nothing, otherwise.
+    /// </summary>
+    private static bool TryWriteLiteral(Utf8JsonWriter writer, string name, string value)
+    {
+        var length = FragmentEnv.LiteralLength(name, value);
+        if (length > MaxStackEntryLength)
+        {
+            return false;
+        }
+
+        Span<byte> bytes = stackalloc byte[length];
+        if (!FragmentEnv.TryWriteLiteral(bytes, name, value))
+        {
+            return false;
+        }
+
+        writer.WriteRawValue(bytes, skipInputValidation: true);
+        return true;
+    }
+
+    /// <summary>
+    /// An added mount, <c>{"name":…,"mountPath":…}</c> (<c>,"readOnly":true</c> after when read-only), given to the writer
+    /// as its bytes in one piece when its texts are ASCII that JSON writes as they are; false, writing nothing, otherwise.
+    /// </summary>
+    private static bool TryWriteAddedMount(Utf8JsonWriter writer, in VolumeMountView mount)
+    {
+        ReadOnlySpan<byte> head = "{\"name\":\""u8;
+        ReadOnlySpan<byte> between = "\",\"mountPath\":\""u8;
+        ReadOnlySpan<byte> readOnly = "\",\"readOnly\":true}"u8;
+        ReadOnlySpan<byte> end = "\"}"u8;
+        string name = mount.Name, path = mount.MountPath;
+        var tail = mount.ReadOnly ? readOnly : end;
+        var length = head.Length + name.Length + between.Length + path.Length + tail.Length;
+        if (length > MaxStackEntryLength)
+        {
+            return false;
+        }
+
+        Span<byte> bytes = stackalloc byte[length];
+        var pathStart = head.Length + name.Length + between.Length;
+        if (!FragmentEnv.TryCopyPlain(name, bytes.Slice(head.Length, name.Length)) || !FragmentEnv.TryCopyPlain(path, bytes.Slice(pathStart, path.Length)))
+        {
+            return false;
+        }
+
+        head.CopyTo(bytes);
+        between.CopyTo(bytes[(head.Length + name.Length)..]);
+        tail.CopyTo(bytes[(pathStart + path.Length)..]);
+        writer.WriteRawValue(bytes, skipInputValidation: true);
+        return true;
     }
 
     /// <summary>
