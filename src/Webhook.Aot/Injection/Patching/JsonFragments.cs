@@ -42,9 +42,16 @@ public static class JsonFragments
     }
 
     /// <summary>Whether <paramref name="next"/> is copied as written from <paramref name="bytes"/> right after a comma at <paramref name="at"/>.</summary>
+    /// <remarks>
+    /// Its bytes are those bytes when its memory is the same array, start and length (compared field by field, without
+    /// asking the memory for its array, a call NativeAOT's size-preferring code does not inline).
+    /// </remarks>
     private static bool Follows(byte[] bytes, int at, in EnvEntry next)
-        => !next.IsModified && at < bytes.Length && bytes[at] == (byte)',' && MemoryMarshal.TryGetArray(next.Raw, out var segment)
-            && ReferenceEquals(segment.Array, bytes) && segment.Offset == at + 1 && segment.Count > 0;
+    {
+        var raw = next.Raw;
+        return !next.IsModified && raw.Length > 0 && raw.Length < bytes.Length - at && bytes[at] == (byte)','
+            && raw.Equals(new ReadOnlyMemory<byte>(bytes, at + 1, raw.Length));
+    }
 
     public static void WriteEnvEntry(Utf8JsonWriter writer, in EnvEntry entry)
     {
@@ -151,34 +158,57 @@ public static class JsonFragments
     }
 
     /// <summary>
-    /// An added mount, <c>{"name":…,"mountPath":…}</c> (<c>,"readOnly":true</c> after when read-only), given to the writer
-    /// as its bytes in one piece when its texts are ASCII that JSON writes as they are; false, writing nothing, otherwise.
+    /// An added mount given to the writer as its bytes in one piece (<see cref="TryWriteAddedMount(Span{byte}, in VolumeMountView)"/>);
+    /// false, writing nothing, when its texts need escaping.
     /// </summary>
     private static bool TryWriteAddedMount(Utf8JsonWriter writer, in VolumeMountView mount)
     {
-        ReadOnlySpan<byte> head = "{\"name\":\""u8;
-        ReadOnlySpan<byte> between = "\",\"mountPath\":\""u8;
-        ReadOnlySpan<byte> readOnly = "\",\"readOnly\":true}"u8;
-        ReadOnlySpan<byte> end = "\"}"u8;
-        string name = mount.Name, path = mount.MountPath;
-        var tail = mount.ReadOnly ? readOnly : end;
-        var length = head.Length + name.Length + between.Length + path.Length + tail.Length;
+        var length = AddedMountLength(mount);
         if (length > MaxStackEntryLength)
         {
             return false;
         }
 
         Span<byte> bytes = stackalloc byte[length];
-        var pathStart = head.Length + name.Length + between.Length;
-        if (!FragmentEnv.TryCopyPlain(name, bytes.Slice(head.Length, name.Length)) || !FragmentEnv.TryCopyPlain(path, bytes.Slice(pathStart, path.Length)))
+        if (!TryWriteAddedMount(bytes, mount))
         {
             return false;
         }
 
-        head.CopyTo(bytes);
-        between.CopyTo(bytes[(head.Length + name.Length)..]);
-        tail.CopyTo(bytes[(pathStart + path.Length)..]);
         writer.WriteRawValue(bytes, skipInputValidation: true);
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> MountHeadUtf8 => "{\"name\":\""u8;
+
+    private static ReadOnlySpan<byte> MountPathNameUtf8 => "\",\"mountPath\":\""u8;
+
+    private static ReadOnlySpan<byte> MountReadOnlyEndUtf8 => "\",\"readOnly\":true}"u8;
+
+    private static ReadOnlySpan<byte> MountEndUtf8 => "\"}"u8;
+
+    /// <summary>How many bytes <see cref="TryWriteAddedMount(Span{byte}, in VolumeMountView)"/> writes.</summary>
+    public static int AddedMountLength(in VolumeMountView mount)
+        => MountHeadUtf8.Length + mount.Name.Length + MountPathNameUtf8.Length + mount.MountPath.Length
+            + (mount.ReadOnly ? MountReadOnlyEndUtf8.Length : MountEndUtf8.Length);
+
+    /// <summary>
+    /// An added mount, <c>{"name":…,"mountPath":…}</c> (<c>,"readOnly":true</c> after when read-only), the bytes the writer
+    /// writes from its fields, into the first <see cref="AddedMountLength"/> bytes of <paramref name="into"/>, when its
+    /// texts are ASCII that JSON writes as they are; false otherwise (what it wrote is then to be ignored).
+    /// </summary>
+    public static bool TryWriteAddedMount(Span<byte> into, in VolumeMountView mount)
+    {
+        string name = mount.Name, path = mount.MountPath;
+        var pathStart = MountHeadUtf8.Length + name.Length + MountPathNameUtf8.Length;
+        if (!FragmentEnv.TryCopyPlain(name, into.Slice(MountHeadUtf8.Length, name.Length)) || !FragmentEnv.TryCopyPlain(path, into.Slice(pathStart, path.Length)))
+        {
+            return false;
+        }
+
+        MountHeadUtf8.CopyTo(into);
+        MountPathNameUtf8.CopyTo(into[(MountHeadUtf8.Length + name.Length)..]);
+        (mount.ReadOnly ? MountReadOnlyEndUtf8 : MountEndUtf8).CopyTo(into[(pathStart + path.Length)..]);
         return true;
     }
 
