@@ -683,6 +683,33 @@ public ref struct JsonScanner
             goto Invalid;
         }
 
+        if (Vector128.IsHardwareAccelerated && at + 1 <= json.Length - Vector128<byte>.Count)
+        {
+            // A compact member, "name":"value", whose name and value both end within the 16 bytes after the name's
+            // quote: both ends come from one block's compare, not from a compare of the value's bytes that waits
+            // for the name's end. Checked as StringEnd checks each string; any other member takes the path below.
+            ref var data = ref MemoryMarshal.GetReference(json);
+            var stops = StringStops(Vector128.LoadUnsafe(ref data, (nuint)(at + 1)));
+            var nameStop = BitOperations.TrailingZeroCount(stops);
+            var nameEnd = at + 1 + nameStop;
+            if (stops != 0 && Unsafe.Add(ref data, nameEnd) == (byte)'"' && nameEnd + 2 < json.Length
+                && Unsafe.Add(ref data, nameEnd + 1) == (byte)':' && Unsafe.Add(ref data, nameEnd + 2) == (byte)'"')
+            {
+                // The value's stops: those after its opening quote, which stands two bytes past the name's end.
+                var valueStops = stops >> (nameStop + 3);
+                var valueEnd = nameEnd + 3 + BitOperations.TrailingZeroCount(valueStops);
+                if (valueStops != 0 && Unsafe.Add(ref data, valueEnd) == (byte)'"')
+                {
+                    at = valueEnd + 1;
+                    goto AfterValue;
+                }
+
+                at = nameEnd + 2;
+                next = (byte)'"';
+                goto Value;
+            }
+        }
+
         at = StringEnd(json, at, out _);
         if (at < 0)
         {
