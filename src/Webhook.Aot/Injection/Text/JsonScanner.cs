@@ -429,25 +429,33 @@ public ref struct JsonScanner
         {
             ref var data = ref MemoryMarshal.GetReference(json);
             var stops = StringStops(Vector128.LoadUnsafe(ref data, (nuint)at));
-            if (stops != 0)
+            if (stops == 0)
             {
-                var stop = at + BitOperations.TrailingZeroCount(stops);
-                if (Unsafe.Add(ref data, stop) == (byte)'"')
+                // Sixteen plain bytes: the long path goes on after them rather than comparing them again.
+                at += Vector128<byte>.Count;
+            }
+            else
+            {
+                at += BitOperations.TrailingZeroCount(stops);
+                if (Unsafe.Add(ref data, at) == (byte)'"')
                 {
                     escaped = false;
-                    return stop + 1;
+                    return at + 1;
                 }
             }
         }
 
-        return LongStringEnd(json, quote, out escaped);
+        return LongStringEnd(json, at, out escaped);
     }
 
-    /// <summary>As <see cref="StringEnd"/>, for any string: a long one, one with escapes or control characters, one near the data's end.</summary>
-    private static int LongStringEnd(ReadOnlySpan<byte> json, int quote, out bool escaped)
+    /// <summary>
+    /// As <see cref="StringEnd"/>, for any string: a long one, one with escapes or control characters, one near the
+    /// data's end; <paramref name="from"/> is the first byte of the string not yet known to be plain.
+    /// </summary>
+    private static int LongStringEnd(ReadOnlySpan<byte> json, int from, out bool escaped)
     {
         escaped = false;
-        var at = quote + 1;
+        var at = from;
         while (true)
         {
             at = NextStringStop(json, at);
@@ -634,6 +642,11 @@ public ref struct JsonScanner
     /// whose state stays in locals: the webhook skips most of a review (a pod's probes, resources, tolerations, the
     /// request's user info), so this is where most of its bytes go by.
     /// </summary>
+    /// <remarks>
+    /// Written as the grammar's states with jumps between them (just inside a container, a name, a value, after a
+    /// value): each byte is compared only against what may stand there, and in compact JSON a member
+    /// (<c>,"name":value</c>) goes from comma to name to value without coming back to a dispatch on the state.
+    /// </remarks>
     private void SkipContainer()
     {
         var json = _json;
@@ -642,105 +655,167 @@ public ref struct JsonScanner
         var depth = _depth;
         var inObject = _inObject;
         var at = _consumed;
-        var expect = Expect.FirstOrEnd;
-        while (true)
+        byte next;
+
+    // Just inside a container: its end, or its first member.
+    FirstOrEnd:
+        at = SkipWhitespace(json, at);
+        if ((uint)at >= (uint)json.Length)
         {
-            at = SkipWhitespace(json, at);
-            if (at >= json.Length)
-            {
-                break;
-            }
-
-            var next = json[at];
-            if (expect == Expect.FirstOrEnd && next == (inObject ? (byte)'}' : (byte)']'))
-            {
-                expect = Expect.CommaOrEnd;
-            }
-
-            if (expect == Expect.CommaOrEnd)
-            {
-                if (next == (byte)',')
-                {
-                    at++;
-                    expect = inObject ? Expect.Name : Expect.Value;
-                    continue;
-                }
-
-                if (next != (inObject ? (byte)'}' : (byte)']'))
-                {
-                    break;
-                }
-
-                depth--;
-                if (depth == outer)
-                {
-                    _consumed = at;
-                    _depth = depth + 1;
-                    _inObject = inObject;
-                    EndContainer(at);
-                    return;
-                }
-
-                inObject = levels.IsObject(depth - 1);
-                at++;
-                continue;
-            }
-
-            if (expect is Expect.Name || (expect == Expect.FirstOrEnd && inObject))
-            {
-                var end = next == (byte)'"' ? StringEnd(json, at, out _) : -1;
-                end = end < 0 ? end : SkipWhitespace(json, end);
-                if (end < 0 || end >= json.Length || json[end] != (byte)':')
-                {
-                    break;
-                }
-
-                at = end + 1;
-                expect = Expect.Value;
-                continue;
-            }
-
-            // A value: after a name's colon, after a comma in a list, or first in a list.
-            switch (next)
-            {
-                case (byte)'{' or (byte)'[':
-                    if (depth >= _maxDepth)
-                    {
-                        _consumed = at;
-                        ThrowInvalid();
-                    }
-
-                    inObject = next == (byte)'{';
-                    levels.Set(depth, inObject);
-                    depth++;
-                    at++;
-                    expect = Expect.FirstOrEnd;
-                    continue;
-                case (byte)'"':
-                    at = StringEnd(json, at, out _);
-                    break;
-                case (byte)'t':
-                    at = json[at..].StartsWith("true"u8) ? at + 4 : -1;
-                    break;
-                case (byte)'f':
-                    at = json[at..].StartsWith("false"u8) ? at + 5 : -1;
-                    break;
-                case (byte)'n':
-                    at = json[at..].StartsWith("null"u8) ? at + 4 : -1;
-                    break;
-                default:
-                    at = NumberEnd(json, at);
-                    break;
-            }
-
-            if (at < 0)
-            {
-                break;
-            }
-
-            expect = Expect.CommaOrEnd;
+            goto Invalid;
         }
 
+        next = json[at];
+        if (next == (inObject ? (byte)'}' : (byte)']'))
+        {
+            goto End;
+        }
+
+        if (!inObject)
+        {
+            goto Value;
+        }
+
+    // A member's name and its colon; next is the byte at.
+    Name:
+        if (next != (byte)'"')
+        {
+            goto Invalid;
+        }
+
+        if (Vector128.IsHardwareAccelerated && at + 1 <= json.Length - Vector128<byte>.Count)
+        {
+            // A compact member, "name":"value", whose name and value both end within the 16 bytes after the name's
+            // quote: both ends come from one block's compare, not from a compare of the value's bytes that waits
+            // for the name's end. Checked as StringEnd checks each string; any other member takes the path below.
+            ref var data = ref MemoryMarshal.GetReference(json);
+            var stops = StringStops(Vector128.LoadUnsafe(ref data, (nuint)(at + 1)));
+            var nameStop = BitOperations.TrailingZeroCount(stops);
+            var nameEnd = at + 1 + nameStop;
+            if (stops != 0 && Unsafe.Add(ref data, nameEnd) == (byte)'"' && nameEnd + 2 < json.Length
+                && Unsafe.Add(ref data, nameEnd + 1) == (byte)':' && Unsafe.Add(ref data, nameEnd + 2) == (byte)'"')
+            {
+                // The value's stops: those after its opening quote, which stands two bytes past the name's end.
+                var valueStops = stops >> (nameStop + 3);
+                var valueEnd = nameEnd + 3 + BitOperations.TrailingZeroCount(valueStops);
+                if (valueStops != 0 && Unsafe.Add(ref data, valueEnd) == (byte)'"')
+                {
+                    at = valueEnd + 1;
+                    goto AfterValue;
+                }
+
+                at = nameEnd + 2;
+                next = (byte)'"';
+                goto Value;
+            }
+        }
+
+        at = StringEnd(json, at, out _);
+        if (at < 0)
+        {
+            goto Invalid;
+        }
+
+        at = SkipWhitespace(json, at);
+        if ((uint)at >= (uint)json.Length || json[at] != (byte)':')
+        {
+            goto Invalid;
+        }
+
+        at = SkipWhitespace(json, at + 1);
+        if ((uint)at >= (uint)json.Length)
+        {
+            goto Invalid;
+        }
+
+        next = json[at];
+
+    // A value: after a name's colon, after a comma in a list, or first in a list; next is the byte at.
+    Value:
+        switch (next)
+        {
+            case (byte)'"':
+                at = StringEnd(json, at, out _);
+                break;
+            case (byte)'{' or (byte)'[':
+                if (depth >= _maxDepth)
+                {
+                    _consumed = at;
+                    goto Invalid;
+                }
+
+                inObject = next == (byte)'{';
+                levels.Set(depth, inObject);
+                depth++;
+                at++;
+                goto FirstOrEnd;
+            case (byte)'t':
+                at = json[at..].StartsWith("true"u8) ? at + 4 : -1;
+                break;
+            case (byte)'f':
+                at = json[at..].StartsWith("false"u8) ? at + 5 : -1;
+                break;
+            case (byte)'n':
+                at = json[at..].StartsWith("null"u8) ? at + 4 : -1;
+                break;
+            default:
+                at = NumberEnd(json, at);
+                break;
+        }
+
+        if (at < 0)
+        {
+            goto Invalid;
+        }
+
+    // After a member: a comma, or the container's end.
+    AfterValue:
+        at = SkipWhitespace(json, at);
+        if ((uint)at >= (uint)json.Length)
+        {
+            goto Invalid;
+        }
+
+        next = json[at];
+        if (next == (byte)',')
+        {
+            at = SkipWhitespace(json, at + 1);
+            if ((uint)at >= (uint)json.Length)
+            {
+                goto Invalid;
+            }
+
+            next = json[at];
+            if (inObject)
+            {
+                goto Name;
+            }
+
+            goto Value;
+        }
+
+        if (next != (inObject ? (byte)'}' : (byte)']'))
+        {
+            goto Invalid;
+        }
+
+    // The container's end, at at.
+    End:
+        depth--;
+        if (depth == outer)
+        {
+            _consumed = at;
+            _depth = depth + 1;
+            _inObject = inObject;
+            EndContainer(at);
+            return;
+        }
+
+        inObject = levels.IsObject(depth - 1);
+        at++;
+        goto AfterValue;
+
+    Invalid:
         ThrowInvalid();
     }
 
@@ -774,16 +849,29 @@ public ref struct JsonScanner
         _consumed = at + 1;
     }
 
+    /// <summary>
+    /// Past the whitespace at <paramref name="at"/>. JSON as the API server writes it has none between tokens, so the
+    /// usual call is one compare: any byte above a space is not whitespace.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipWhitespace(ReadOnlySpan<byte> json, int at)
     {
-        while (at < json.Length && json[at] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        while ((uint)at < (uint)json.Length)
         {
+            var b = json[at];
+            if (b > (byte)' ' || ((1UL << b) & WhitespaceBits) == 0)
+            {
+                break;
+            }
+
             at++;
         }
 
         return at;
     }
+
+    /// <summary>One bit per byte value up to a space that JSON counts as whitespace: tab, line feed, carriage return, space.</summary>
+    private const ulong WhitespaceBits = (1UL << '\t') | (1UL << '\n') | (1UL << '\r') | (1UL << ' ');
 
     /// <summary>Throws <see cref="Invalid"/>: kept out of line, so the methods of every token stay small.</summary>
     [DoesNotReturn]
@@ -811,17 +899,6 @@ public ref struct JsonScanner
         return new JsonException("the JSON is not valid at byte " + _consumed);
     }
 
-    /// <summary>What <see cref="SkipContainer"/> may meet next.</summary>
-    private enum Expect : byte
-    {
-        /// <summary>Just inside a container: its first member, or its end.</summary>
-        FirstOrEnd,
-        Name,
-        Value,
-        /// <summary>After a member: a comma, or the container's end.</summary>
-        CommaOrEnd,
-    }
-
     /// <summary>One bit per open container (set: an object), for <see cref="DepthLimit"/> levels.</summary>
     [InlineArray(DepthLimit / 64)]
     private struct ObjectLevels
@@ -831,12 +908,17 @@ public ref struct JsonScanner
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Set(int level, bool isObject)
         {
-            ref var word = ref this[level >> 6];
+            ref var word = ref Word(ref this, level);
             var bit = 1UL << (level & 63);
             word = isObject ? word | bit : word & ~bit;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly bool IsObject(int level) => (this[level >> 6] & (1UL << (level & 63))) != 0;
+        public readonly bool IsObject(int level) => (Word(ref Unsafe.AsRef(in this), level) & (1UL << (level & 63))) != 0;
+
+        // The word by reference, its index masked into the array: the inline array's indexer went through a span
+        // conversion that NativeAOT's size-preferring code generation called at every container's end.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ref ulong Word(ref ObjectLevels levels, int level) => ref Unsafe.Add(ref levels._bits, (level >> 6) & (DepthLimit / 64 - 1));
     }
 }

@@ -158,6 +158,38 @@ public sealed class JsonScannerDifferentialTests(ITestOutputHelper output)
         AssertNoFailures(failures, cases);
     }
 
+    /// <summary>
+    /// Compact JSON as the API server writes it (members <c>,"name":value</c>, no whitespace; a string longer than the
+    /// 16-byte block, so its end is found past the first block), with every byte value put in place of each of its
+    /// bytes and before each of them: the comma, the name's quotes, the colon, the value's first byte, a container's
+    /// ends; read token by token, skipped whole and skipped in part.
+    /// </summary>
+    [Fact]
+    public void EveryByte_InPlaceOfAndBeforeEachByteOfCompactMembers_ReadsAlike()
+    {
+        var template = "[{\"a\":\"x\",\"bc\":\"yzyzyzyzyzyzyzyzyzyz\",\"d\":-1.5,\"e\":[true,null,{}],\"f\":{\"g\":false,\"h\":[]}},\"s\"]"u8.ToArray();
+        var failures = new List<string>();
+        var cases = 0;
+        for (var place = 0; place <= template.Length; place++)
+        {
+            for (var value = 0; value < 256; value++)
+            {
+                var inserted = (byte[])[.. template[..place], (byte)value, .. template[place..]];
+                var replaced = place < template.Length ? (byte[])[.. template[..place], (byte)value, .. template[(place + 1)..]] : null;
+                foreach (var json in replaced is null ? [inserted] : new[] { inserted, replaced })
+                {
+                    foreach (var skipSeed in new[] { 0, -1, 3 })
+                    {
+                        cases++;
+                        Compare(json, 64, skipSeed, plainSeed: 0, failures);
+                    }
+                }
+            }
+        }
+
+        AssertNoFailures(failures, cases);
+    }
+
     [Fact]
     public void RawBytes_InStringsNamesAndBetweenTokens_ReadAlike()
     {
