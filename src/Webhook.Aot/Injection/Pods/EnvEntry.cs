@@ -35,6 +35,17 @@ public readonly record struct EnvEntry
         _valueLength = valueInRaw.Length;
     }
 
+    private EnvEntry(ReadOnlyMemory<byte> raw, Kind kind, int origin, int nameStart, int nameLength, int valueStart, int valueLength)
+    {
+        Raw = raw;
+        _kind = kind;
+        Origin = origin;
+        _nameStart = nameStart;
+        _nameLength = nameLength;
+        _valueStart = valueStart;
+        _valueLength = valueLength;
+    }
+
     [Flags]
     private enum Kind : byte
     {
@@ -111,6 +122,15 @@ public readonly record struct EnvEntry
 
         return new EnvEntry(name.Decoded, value?.Decoded, raw, kind, origin, name, value.GetValueOrDefault());
     }
+
+    /// <summary>
+    /// A pod's entry whose JSON <paramref name="raw"/> is all ASCII, with its name and (a length of -1: no) value as
+    /// they stand in it, without escapes: nothing left to check.
+    /// </summary>
+    public static EnvEntry FromAsciiPod(ReadOnlyMemory<byte> raw, int nameStart, int nameLength, int valueStart, int valueLength, int origin)
+        => valueLength < 0
+            ? new EnvEntry(raw, Kind.AsciiNameInRaw, origin, nameStart, nameLength, 0, 0)
+            : new EnvEntry(raw, Kind.AsciiNameInRaw | Kind.ValueInRaw, origin, nameStart, nameLength, valueStart, valueLength);
 
     public static EnvEntry Literal(string name, string value) => new(name, value, default, Kind.None, -1);
 

@@ -165,18 +165,21 @@ public static class PodReader
             return;
         }
 
+        // Where the run of ASCII bytes found last ends (AsciiEnd): the env entries and mounts before it need no UTF-8 check.
+        var asciiEnd = 0;
+
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("containers"u8))
             {
                 reader.Read();
-                ReadContainers(ref reader, json, pod, pod.Containers, isInit: false);
+                ReadContainers(ref reader, json, pod, pod.Containers, isInit: false, ref asciiEnd);
             }
             else if (reader.ValueTextEquals("initContainers"u8))
             {
                 reader.Read();
                 pod.HasInitContainers = reader.TokenType == JsonTokenType.StartArray;
-                ReadContainers(ref reader, json, pod, pod.InitContainers, isInit: true);
+                ReadContainers(ref reader, json, pod, pod.InitContainers, isInit: true, ref asciiEnd);
             }
             else if (reader.ValueTextEquals("volumes"u8))
             {
@@ -205,7 +208,7 @@ public static class PodReader
         }
     }
 
-    private static void ReadContainers(ref JsonScanner reader, ReadOnlyMemory<byte> json, PodView pod, List<ContainerView> into, bool isInit)
+    private static void ReadContainers(ref JsonScanner reader, ReadOnlyMemory<byte> json, PodView pod, List<ContainerView> into, bool isInit, ref int asciiEnd)
     {
         var list = isInit ? "spec.initContainers" : "spec.containers";
         pod.ClearContainers(into);
@@ -219,12 +222,12 @@ public static class PodReader
             var container = pod.AddContainer(into, isInit);
             while (NextProperty(ref reader))
             {
-                ReadContainerField(ref reader, json, container);
+                ReadContainerField(ref reader, json, container, ref asciiEnd);
             }
         }
     }
 
-    private static void ReadContainerField(ref JsonScanner reader, ReadOnlyMemory<byte> json, ContainerView container)
+    private static void ReadContainerField(ref JsonScanner reader, ReadOnlyMemory<byte> json, ContainerView container, ref int asciiEnd)
     {
         if (reader.ValueTextEquals("name"u8))
         {
@@ -242,13 +245,13 @@ public static class PodReader
         {
             reader.Read();
             container.HasEnv = reader.TokenType == JsonTokenType.StartArray;
-            ReadEnv(ref reader, json, container);
+            ReadEnv(ref reader, json, container, ref asciiEnd);
         }
         else if (reader.ValueTextEquals("volumeMounts"u8))
         {
             reader.Read();
             container.HasVolumeMounts = reader.TokenType == JsonTokenType.StartArray;
-            ReadMounts(ref reader, json, container);
+            ReadMounts(ref reader, json, container, ref asciiEnd);
         }
         else if (reader.ValueTextEquals("securityContext"u8))
         {
@@ -273,7 +276,7 @@ public static class PodReader
         }
     }
 
-    private static void ReadEnv(ref JsonScanner reader, ReadOnlyMemory<byte> json, ContainerView container)
+    private static void ReadEnv(ref JsonScanner reader, ReadOnlyMemory<byte> json, ContainerView container, ref int asciiEnd)
     {
         var into = container.Env;
         into.Clear();
@@ -283,51 +286,82 @@ public static class PodReader
             return;
         }
 
-        while (NextObject(ref reader, PodPath.Of(container, "env", into.Count)))
+        var list = container.IsInit ? "spec.initContainers" : "spec.containers";
+        while (NextObject(ref reader, new PodPath(list, container.Index, "env", into.Count)))
         {
             var start = (int)reader.TokenStartIndex;
-            var where = PodPath.Of(container, "env", into.Count);
-            // Null while absent (or not a string): RawText.Empty then, its static read only for such an entry.
-            RawText? name = null;
-            RawText? value = null;
-            var hasValueFrom = false;
-            var readWhole = reader.TryReadPlainStrings("name"u8, "value"u8, out var nameStart, out var nameLength, out var valueStart, out var valueLength);
-            if (readWhole)
+            if (reader.TryReadPlainStrings("name"u8, "value"u8, out var nameStart, out var nameLength, out var valueStart, out var valueLength))
             {
-                // The usual entry, {"name":"…","value":"…"}: read in one step.
-                name = new RawText(null, nameStart - start, nameLength);
-                value = valueLength < 0 ? null : new RawText(null, valueStart - start, valueLength);
+                // The usual entry, {"name":"…","value":"…"}: read in one step, and when its bytes are ASCII (the
+                // pod's run of ASCII reaches past them), neither its UTF-8 nor its name needs checking on its own.
+                var end = (int)reader.BytesConsumed;
+                if (end <= asciiEnd || (asciiEnd = AsciiEnd(json.Span, start, asciiEnd)) >= end)
+                {
+                    into.Add(EnvEntry.FromAsciiPod(json[start..end], nameStart - start, nameLength, valueStart - start, valueLength, origin: into.Count));
+                    continue;
+                }
+
+                var value = valueLength < 0 ? (RawText?)null : new RawText(null, valueStart - start, valueLength);
+                into.Add(EnvEntry.FromPod(Copied(json[start..end], PodPath.Of(container, "env", into.Count)), new RawText(null, nameStart - start, nameLength),
+                    value, hasValueFrom: false, origin: into.Count));
+                continue;
             }
 
-            while (!readWhole && NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("name"u8))
-                {
-                    name = ReadRawText(ref reader, start, where);
-                }
-                else if (reader.ValueTextEquals("value"u8))
-                {
-                    value = ReadRawText(ref reader, start, where);
-                }
-                else if (reader.ValueTextEquals("valueFrom"u8))
-                {
-                    reader.Read();
-                    hasValueFrom = reader.TokenType != JsonTokenType.Null;
-                    reader.Skip();
-                }
-                else
-                {
-                    SkipValue(ref reader);
-                }
-            }
-
-            into.Add(EnvEntry.FromPod(Copied(json[start..(int)reader.BytesConsumed], where), name ?? RawText.Empty, value, hasValueFrom, origin: into.Count));
+            into.Add(ReadEnvEntry(ref reader, json, start, PodPath.Of(container, "env", into.Count), origin: into.Count));
         }
 
         container.OriginalEnvCount = into.Count;
     }
 
-    private static void ReadMounts(ref JsonScanner reader, ReadOnlyMemory<byte> json, ContainerView container)
+    /// <summary>An env entry written other than <c>{"name":"…","value":"…"}</c>: key by key.</summary>
+    private static EnvEntry ReadEnvEntry(ref JsonScanner reader, ReadOnlyMemory<byte> json, int start, in PodPath where, int origin)
+    {
+        // Null while absent (or not a string): RawText.Empty then, its static read only for such an entry.
+        RawText? name = null;
+        RawText? value = null;
+        var hasValueFrom = false;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("name"u8))
+            {
+                name = ReadRawText(ref reader, start, where);
+            }
+            else if (reader.ValueTextEquals("value"u8))
+            {
+                value = ReadRawText(ref reader, start, where);
+            }
+            else if (reader.ValueTextEquals("valueFrom"u8))
+            {
+                reader.Read();
+                hasValueFrom = reader.TokenType != JsonTokenType.Null;
+                reader.Skip();
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        return EnvEntry.FromPod(Copied(json[start..(int)reader.BytesConsumed], where), name ?? RawText.Empty, value, hasValueFrom, origin);
+    }
+
+    /// <summary>
+    /// Where the run of ASCII bytes that <paramref name="start"/> is in ends, looked for from <paramref name="asciiEnd"/>
+    /// (where the run known so far ends) or <paramref name="start"/>, whichever is further, and at most
+    /// <see cref="AsciiLookAhead"/> bytes on: one search covers the entries that follow, not each entry its own.
+    /// </summary>
+    private static int AsciiEnd(ReadOnlySpan<byte> json, int start, int asciiEnd)
+    {
+        var from = Math.Max(start, asciiEnd);
+        var ahead = json.Slice(from, Math.Min(AsciiLookAhead, json.Length - from));
+        var nonAscii = ahead.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+        return from + (nonAscii < 0 ? ahead.Length : nonAscii);
+    }
+
+    /// <summary>How far one search for the end of a run of ASCII looks: a container's env list, usually.</summary>
+    private const int AsciiLookAhead = 2048;
+
+    private static void ReadMounts(ref JsonScanner reader, ReadOnlyMemory<byte> json, ContainerView container, ref int asciiEnd)
     {
         var into = container.VolumeMounts;
         into.Clear();
@@ -357,7 +391,9 @@ public static class PodReader
                 }
             }
 
-            into.Add(new VolumeMountView(name, mountPath, Copied(json[start..(int)reader.BytesConsumed], where)));
+            var end = (int)reader.BytesConsumed;
+            var raw = end <= asciiEnd || (asciiEnd = AsciiEnd(json.Span, start, asciiEnd)) >= end ? json[start..end] : Copied(json[start..end], where);
+            into.Add(new VolumeMountView(name, mountPath, raw));
         }
     }
 
