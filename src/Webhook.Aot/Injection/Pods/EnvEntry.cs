@@ -105,9 +105,9 @@ public readonly record struct EnvEntry
 
     /// <summary>
     /// A pod's entry: its JSON <paramref name="raw"/> (valid UTF-8), its name and value as they stand in it (a value of
-    /// null: the entry has no literal value).
+    /// null: the entry has no literal value); <paramref name="isAscii"/> when <paramref name="raw"/> is known to be all ASCII.
     /// </summary>
-    public static EnvEntry FromPod(ReadOnlyMemory<byte> raw, in RawText name, in RawText? value, bool hasValueFrom, int origin)
+    public static EnvEntry FromPod(ReadOnlyMemory<byte> raw, in RawText name, in RawText? value, bool hasValueFrom, int origin, bool isAscii = false)
     {
         var kind = hasValueFrom ? Kind.HasValueFrom : Kind.None;
         if (value is { Decoded: null })
@@ -115,7 +115,7 @@ public readonly record struct EnvEntry
             kind |= Kind.ValueInRaw;
         }
 
-        if (name.Decoded is null && System.Text.Ascii.IsValid(raw.Span.Slice(name.Start, name.Length)))
+        if (name.Decoded is null && (isAscii || System.Text.Ascii.IsValid(raw.Span.Slice(name.Start, name.Length))))
         {
             kind |= Kind.AsciiNameInRaw;
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using Webhook.Injection.Text;
@@ -263,12 +264,12 @@ public static class PodReader
                 throw new PodFormatException(where + ": given twice in one container");
             }
 
-            container.SecurityContext = RawValue(ref reader, json, where, JsonTokenType.StartObject);
+            container.SecurityContext = RawValue(ref reader, json, where, JsonTokenType.StartObject, ref asciiEnd);
         }
         else if (reader.ValueTextEquals("envFrom"u8))
         {
             reader.Read();
-            container.EnvFrom = RawList(ref reader, json, PodPath.Of(container, "envFrom"));
+            container.EnvFrom = RawList(ref reader, json, PodPath.Of(container, "envFrom"), ref asciiEnd);
         }
         else
         {
@@ -295,7 +296,7 @@ public static class PodReader
                 // The usual entry, {"name":"…","value":"…"}: read in one step, and when its bytes are ASCII (the
                 // pod's run of ASCII reaches past them), neither its UTF-8 nor its name needs checking on its own.
                 var end = (int)reader.BytesConsumed;
-                if (end <= asciiEnd || (asciiEnd = AsciiEnd(json.Span, start, asciiEnd)) >= end)
+                if (IsAscii(json.Span, start, end, ref asciiEnd))
                 {
                     into.Add(EnvEntry.FromAsciiPod(json[start..end], nameStart - start, nameLength, valueStart - start, valueLength, origin: into.Count));
                     continue;
@@ -307,14 +308,14 @@ public static class PodReader
                 continue;
             }
 
-            into.Add(ReadEnvEntry(ref reader, json, start, PodPath.Of(container, "env", into.Count), origin: into.Count));
+            into.Add(ReadEnvEntry(ref reader, json, start, PodPath.Of(container, "env", into.Count), origin: into.Count, ref asciiEnd));
         }
 
         container.OriginalEnvCount = into.Count;
     }
 
     /// <summary>An env entry written other than <c>{"name":"…","value":"…"}</c>: key by key.</summary>
-    private static EnvEntry ReadEnvEntry(ref JsonScanner reader, ReadOnlyMemory<byte> json, int start, in PodPath where, int origin)
+    private static EnvEntry ReadEnvEntry(ref JsonScanner reader, ReadOnlyMemory<byte> json, int start, in PodPath where, int origin, ref int asciiEnd)
     {
         // Null while absent (or not a string): RawText.Empty then, its static read only for such an entry.
         RawText? name = null;
@@ -342,8 +343,22 @@ public static class PodReader
             }
         }
 
-        return EnvEntry.FromPod(Copied(json[start..(int)reader.BytesConsumed], where), name ?? RawText.Empty, value, hasValueFrom, origin);
+        var end = (int)reader.BytesConsumed;
+        var ascii = IsAscii(json.Span, start, end, ref asciiEnd);
+        return EnvEntry.FromPod(ascii ? json[start..end] : Copied(json[start..end], where), name ?? RawText.Empty, value, hasValueFrom, origin, isAscii: ascii);
     }
+
+    /// <summary>
+    /// Whether the bytes from <paramref name="start"/> to <paramref name="end"/> are ASCII, as far as a search for the
+    /// end of their run tells (<paramref name="asciiEnd"/>, kept between the calls of one pod's read; see <see cref="AsciiEnd"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAscii(ReadOnlySpan<byte> json, int start, int end, ref int asciiEnd)
+        => end <= asciiEnd || (asciiEnd = AsciiEnd(json, start, asciiEnd)) >= end;
+
+    /// <summary>As <see cref="Copied(ReadOnlyMemory{byte}, in PodPath)"/>: the bytes from <paramref name="start"/> to <paramref name="end"/>, checked unless inside the run of ASCII.</summary>
+    private static ReadOnlyMemory<byte> Copied(ReadOnlyMemory<byte> json, int start, int end, in PodPath where, ref int asciiEnd)
+        => IsAscii(json.Span, start, end, ref asciiEnd) ? json[start..end] : Copied(json[start..end], where);
 
     /// <summary>
     /// Where the run of ASCII bytes that <paramref name="start"/> is in ends, looked for from <paramref name="asciiEnd"/>
@@ -392,8 +407,7 @@ public static class PodReader
             }
 
             var end = (int)reader.BytesConsumed;
-            var raw = end <= asciiEnd || (asciiEnd = AsciiEnd(json.Span, start, asciiEnd)) >= end ? json[start..end] : Copied(json[start..end], where);
-            into.Add(new VolumeMountView(name, mountPath, raw));
+            into.Add(new VolumeMountView(name, mountPath, Copied(json, start, (int)reader.BytesConsumed, where, ref asciiEnd)));
         }
     }
 
@@ -557,7 +571,7 @@ public static class PodReader
     }
 
     /// <summary>The raw JSON of a value of the <paramref name="expected"/> kind, checked to be UTF-8; empty for <c>null</c>.</summary>
-    private static ReadOnlyMemory<byte> RawValue(ref JsonScanner reader, ReadOnlyMemory<byte> json, in PodPath where, JsonTokenType expected)
+    private static ReadOnlyMemory<byte> RawValue(ref JsonScanner reader, ReadOnlyMemory<byte> json, in PodPath where, JsonTokenType expected, ref int asciiEnd)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -571,11 +585,11 @@ public static class PodReader
 
         var start = (int)reader.TokenStartIndex;
         reader.Skip();
-        return Copied(json[start..(int)reader.BytesConsumed], where);
+        return Copied(json, start, (int)reader.BytesConsumed, where, ref asciiEnd);
     }
 
     /// <summary>The raw JSON of a list of objects, checked to be UTF-8; empty for <c>null</c>.</summary>
-    private static ReadOnlyMemory<byte> RawList(ref JsonScanner reader, ReadOnlyMemory<byte> json, in PodPath where)
+    private static ReadOnlyMemory<byte> RawList(ref JsonScanner reader, ReadOnlyMemory<byte> json, in PodPath where, ref int asciiEnd)
     {
         if (!IsArray(ref reader, where))
         {
@@ -588,7 +602,7 @@ public static class PodReader
             reader.Skip();
         }
 
-        return Copied(json[start..(int)reader.BytesConsumed], where);
+        return Copied(json, start, (int)reader.BytesConsumed, where, ref asciiEnd);
     }
 
     /// <summary>Bytes the patch will carry as they are: a patch must be UTF-8, whatever the pod holds.</summary>
