@@ -354,7 +354,7 @@ public static class PodReader
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAscii(ReadOnlySpan<byte> json, int start, int end, ref int asciiEnd)
-        => end <= asciiEnd || (asciiEnd = AsciiEnd(json, start, asciiEnd)) >= end;
+        => end <= asciiEnd || (asciiEnd = AsciiEnd(json, start, end, asciiEnd)) >= end;
 
     /// <summary>As <see cref="Copied(ReadOnlyMemory{byte}, in PodPath)"/>: the bytes from <paramref name="start"/> to <paramref name="end"/>, checked unless inside the run of ASCII.</summary>
     private static ReadOnlyMemory<byte> Copied(ReadOnlyMemory<byte> json, int start, int end, in PodPath where, ref int asciiEnd)
@@ -362,19 +362,29 @@ public static class PodReader
 
     /// <summary>
     /// Where the run of ASCII bytes that <paramref name="start"/> is in ends, looked for from <paramref name="asciiEnd"/>
-    /// (where the run known so far ends) or <paramref name="start"/>, whichever is further, and at most
-    /// <see cref="AsciiLookAhead"/> bytes on: one search covers the entries that follow, not each entry its own.
+    /// (where the run known so far ends) or <paramref name="start"/>, whichever is further, in blocks of
+    /// <see cref="AsciiBlock"/> bytes until past <paramref name="end"/>: one search covers the entries that follow it
+    /// in its block, not each entry its own.
     /// </summary>
-    private static int AsciiEnd(ReadOnlySpan<byte> json, int start, int asciiEnd)
+    private static int AsciiEnd(ReadOnlySpan<byte> json, int start, int end, int asciiEnd)
     {
-        var from = Math.Max(start, asciiEnd);
-        var ahead = json.Slice(from, Math.Min(AsciiLookAhead, json.Length - from));
-        var nonAscii = ahead.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
-        return from + (nonAscii < 0 ? ahead.Length : nonAscii);
+        var at = Math.Max(start, asciiEnd);
+        while (at < end)
+        {
+            var block = json.Slice(at, Math.Min(AsciiBlock, json.Length - at));
+            if (!System.Text.Ascii.IsValid(block))
+            {
+                return at + block.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            }
+
+            at += block.Length;
+        }
+
+        return at;
     }
 
-    /// <summary>How far one search for the end of a run of ASCII looks: a container's env list, usually.</summary>
-    private const int AsciiLookAhead = 2048;
+    /// <summary>How many bytes one step of <see cref="AsciiEnd"/> checks: about ten env entries.</summary>
+    private const int AsciiBlock = 512;
 
     private static void ReadMounts(ref JsonScanner reader, ReadOnlyMemory<byte> json, ContainerView container, ref int asciiEnd)
     {
