@@ -68,7 +68,7 @@ public static class AgentInjector
             }
 
             SdkEnv.AppendAll(target.Env, prebuilt.Env);
-            ApplyEnv(context, target, rule, block, placeholders, EnvStage.Language);
+            ApplyEnv(context, selected, target, block, placeholders, EnvStage.Language);
             if (rule.Volume is { } volume && rule.ContainerMountPath is { } mountPath)
             {
                 context.Changes.AddMount(target, volume.Name, selected.MountPath.TryGet(target.Name, null, out var path) ? path
@@ -76,7 +76,7 @@ public static class AgentInjector
             }
 
             SdkEnv.AddCommon(context, target, instrumentation);
-            ApplyEnv(context, target, rule, block, placeholders, EnvStage.AfterCommon);
+            ApplyEnv(context, selected, target, block, placeholders, EnvStage.AfterCommon);
             SdkEnv.AddSdk(context, target, target, instrumentation);
             if (envAdded < 0)
             {
@@ -200,9 +200,10 @@ public static class AgentInjector
         return null;
     }
 
-    private static void ApplyEnv(InjectionContext context, ContainerView target, LanguageRule rule, ILanguageSpec? block,
+    private static void ApplyEnv(InjectionContext context, SelectedLanguage selected, ContainerView target, ILanguageSpec? block,
         ImmutableArray<NamedText> placeholders, EnvStage stage)
     {
+        var rule = selected.Rule;
         foreach (var env in rule.Env)
         {
             if (env.Stage != stage)
@@ -224,7 +225,10 @@ public static class AgentInjector
             {
                 // New to the container, with its name in it (JAVA_TOOL_OPTIONS): every rule adds it as it is, and a pod of
                 // many containers would otherwise keep one such string per container.
-                target.Env.Add(WithContainerName(context.Changes.Fragments, env.Name, env.Value, target));
+                var fragments = context.Changes.Fragments;
+                var remembered = selected.ContainerNamedEnv;
+                target.Env.Add(remembered.TryCopy(env, target.Name, fragments, out var copied) ? copied
+                    : remembered.Remember(env, target.Name, env.Name, WithContainerName(fragments, env.Name, env.Value, target)));
                 continue;
             }
 

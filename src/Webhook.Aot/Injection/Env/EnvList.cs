@@ -71,6 +71,16 @@ public static class EnvList
         return true;
     }
 
+    /// <summary>Puts <paramref name="entries"/> in front of the list, in their order, moving the list's entries once.</summary>
+    public static void Prepend(List<EnvEntry> env, ReadOnlySpan<EnvEntry> entries)
+    {
+        var count = env.Count;
+        CollectionsMarshal.SetCount(env, count + entries.Length);
+        var all = CollectionsMarshal.AsSpan(env);
+        all[..count].CopyTo(all[entries.Length..]);
+        entries.CopyTo(all);
+    }
+
     /// <summary>Gives the entry at <paramref name="index"/> another value, keeping the rest of it.</summary>
     public static void SetValue(List<EnvEntry> env, int index, string value) => env[index] = env[index].WithValue(value);
 

@@ -30,23 +30,46 @@ public static class FragmentEnv
     {
         // The usual value (resource attributes, agent options) is ASCII that JSON writes as it is: its bytes are copied
         // between the entry's fixed parts, without a JSON writer's state, its checks and its transcoding.
-        var valueStart = NameStart + name.Length + BetweenNameAndValue;
-        var length = valueStart + value.Length + 2;
-        var bytes = fragments.GetSpan(length);
-        if (System.Text.Ascii.FromUtf16(name, bytes[NameStart..], out _) == OperationStatus.Done
-            && System.Text.Ascii.FromUtf16(value, bytes[valueStart..], out _) == OperationStatus.Done
-            && s_escaper.FindFirstCharacterToEncodeUtf8(bytes.Slice(NameStart, name.Length)) < 0
-            && s_escaper.FindFirstCharacterToEncodeUtf8(bytes.Slice(valueStart, value.Length)) < 0)
+        var length = LiteralLength(name, value);
+        if (TryWriteLiteral(fragments.GetSpan(length), name, value))
         {
-            "{\"name\":\""u8.CopyTo(bytes);
-            "\",\"value\":\""u8.CopyTo(bytes[(NameStart + name.Length)..]);
-            "\"}"u8.CopyTo(bytes[(valueStart + value.Length)..]);
             var copied = fragments.Advance(length);
+            var valueStart = NameStart + name.Length + BetweenNameAndValue;
             return EnvEntry.FromPod(copied, new RawText(null, NameStart, name.Length), new RawText(null, valueStart, value.Length), hasValueFrom: false, origin: -1);
         }
 
         return Written(fragments, name, value);
     }
+
+    /// <summary>How many bytes <see cref="TryWriteLiteral"/> writes.</summary>
+    public static int LiteralLength(string name, scoped ReadOnlySpan<char> value) => NameStart + name.Length + BetweenNameAndValue + value.Length + 2;
+
+    /// <summary>
+    /// <c>{"name":<paramref name="name"/>,"value":<paramref name="value"/>}</c> into the first <see cref="LiteralLength"/>
+    /// bytes of <paramref name="into"/>, the bytes a JSON writer writes, when both are ASCII that JSON writes as it is;
+    /// false otherwise (what it wrote is then to be ignored).
+    /// </summary>
+    public static bool TryWriteLiteral(Span<byte> into, string name, scoped ReadOnlySpan<char> value)
+    {
+        var valueStart = NameStart + name.Length + BetweenNameAndValue;
+        if (!TryCopyPlain(name, into.Slice(NameStart, name.Length)) || !TryCopyPlain(value, into.Slice(valueStart, value.Length)))
+        {
+            return false;
+        }
+
+        "{\"name\":\""u8.CopyTo(into);
+        "\",\"value\":\""u8.CopyTo(into[(NameStart + name.Length)..]);
+        "\"}"u8.CopyTo(into[(valueStart + value.Length)..]);
+        return true;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="text"/> into <paramref name="into"/> (of its length) when it is ASCII that a JSON writer
+    /// writes unescaped (<c>JavaScriptEncoder.Default</c>, the writer's own escaper): then the bytes are what the writer
+    /// writes between the quotes.
+    /// </summary>
+    public static bool TryCopyPlain(scoped ReadOnlySpan<char> text, Span<byte> into)
+        => System.Text.Ascii.FromUtf16(text, into, out _) == OperationStatus.Done && s_escaper.FindFirstCharacterToEncodeUtf8(into) < 0;
 
     /// <summary>
     /// <see cref="Literal"/> through the JSON writer, for a value it escapes (non-ASCII, quotes, '+', ...): the bytes

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Webhook.Injection.Env;
 using Webhook.Injection.Pods;
 
 namespace Webhook.Injection.Patching;
@@ -7,6 +8,9 @@ namespace Webhook.Injection.Patching;
 /// <summary>Writes the JSON of the small objects injection adds or changes: env entries and volume mounts.</summary>
 public static class JsonFragments
 {
+    /// <summary>An added entry or mount up to this size is assembled on the stack and given to the writer in one piece.</summary>
+    private const int MaxStackEntryLength = 1024;
+
     /// <summary>
     /// The list as an array. Entries copied as written that stand one after the other in the same bytes, a comma
     /// apart (a pod's own entries in a compact request; entries prewritten together), are copied in one piece:
@@ -38,9 +42,16 @@ public static class JsonFragments
     }
 
     /// <summary>Whether <paramref name="next"/> is copied as written from <paramref name="bytes"/> right after a comma at <paramref name="at"/>.</summary>
+    /// <remarks>
+    /// Its bytes are those bytes when its memory is the same array, start and length (compared field by field, without
+    /// asking the memory for its array, a call NativeAOT's size-preferring code does not inline).
+    /// </remarks>
     private static bool Follows(byte[] bytes, int at, in EnvEntry next)
-        => !next.IsModified && at < bytes.Length && bytes[at] == (byte)',' && MemoryMarshal.TryGetArray(next.Raw, out var segment)
-            && ReferenceEquals(segment.Array, bytes) && segment.Offset == at + 1 && segment.Count > 0;
+    {
+        var raw = next.Raw;
+        return !next.IsModified && raw.Length > 0 && raw.Length < bytes.Length - at && bytes[at] == (byte)','
+            && raw.Equals(new ReadOnlyMemory<byte>(bytes, at + 1, raw.Length));
+    }
 
     public static void WriteEnvEntry(Utf8JsonWriter writer, in EnvEntry entry)
     {
@@ -51,6 +62,11 @@ public static class JsonFragments
         }
 
         if (!entry.Raw.IsEmpty && entry.FieldPath is null && WriteWithNewValue(writer, entry.Raw.Span, entry.Value ?? ""))
+        {
+            return;
+        }
+
+        if (entry.Raw.IsEmpty && entry.FieldPath is null && TryWriteLiteral(writer, entry.Name, entry.Value ?? ""))
         {
             return;
         }
@@ -102,6 +118,11 @@ public static class JsonFragments
             return;
         }
 
+        if (TryWriteAddedMount(writer, mount))
+        {
+            return;
+        }
+
         writer.WriteStartObject();
         writer.WriteString("name"u8, mount.Name);
         writer.WriteString("mountPath"u8, mount.MountPath);
@@ -111,6 +132,84 @@ public static class JsonFragments
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// An added literal entry (the service name) given to the writer as its bytes in one piece, when its texts are
+    /// ASCII that JSON writes as they are (<see cref="FragmentEnv.TryWriteLiteral"/>): one call into the writer instead
+    /// of four. False, writing nothing, otherwise.
+    /// </summary>
+    private static bool TryWriteLiteral(Utf8JsonWriter writer, string name, string value)
+    {
+        var length = FragmentEnv.LiteralLength(name, value);
+        if (length > MaxStackEntryLength)
+        {
+            return false;
+        }
+
+        Span<byte> bytes = stackalloc byte[length];
+        if (!FragmentEnv.TryWriteLiteral(bytes, name, value))
+        {
+            return false;
+        }
+
+        writer.WriteRawValue(bytes, skipInputValidation: true);
+        return true;
+    }
+
+    /// <summary>
+    /// An added mount given to the writer as its bytes in one piece (<see cref="TryWriteAddedMount(Span{byte}, in VolumeMountView)"/>);
+    /// false, writing nothing, when its texts need escaping.
+    /// </summary>
+    private static bool TryWriteAddedMount(Utf8JsonWriter writer, in VolumeMountView mount)
+    {
+        var length = AddedMountLength(mount);
+        if (length > MaxStackEntryLength)
+        {
+            return false;
+        }
+
+        Span<byte> bytes = stackalloc byte[length];
+        if (!TryWriteAddedMount(bytes, mount))
+        {
+            return false;
+        }
+
+        writer.WriteRawValue(bytes, skipInputValidation: true);
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> MountHeadUtf8 => "{\"name\":\""u8;
+
+    private static ReadOnlySpan<byte> MountPathNameUtf8 => "\",\"mountPath\":\""u8;
+
+    private static ReadOnlySpan<byte> MountReadOnlyEndUtf8 => "\",\"readOnly\":true}"u8;
+
+    private static ReadOnlySpan<byte> MountEndUtf8 => "\"}"u8;
+
+    /// <summary>How many bytes <see cref="TryWriteAddedMount(Span{byte}, in VolumeMountView)"/> writes.</summary>
+    public static int AddedMountLength(in VolumeMountView mount)
+        => MountHeadUtf8.Length + mount.Name.Length + MountPathNameUtf8.Length + mount.MountPath.Length
+            + (mount.ReadOnly ? MountReadOnlyEndUtf8.Length : MountEndUtf8.Length);
+
+    /// <summary>
+    /// An added mount, <c>{"name":…,"mountPath":…}</c> (<c>,"readOnly":true</c> after when read-only), the bytes the writer
+    /// writes from its fields, into the first <see cref="AddedMountLength"/> bytes of <paramref name="into"/>, when its
+    /// texts are ASCII that JSON writes as they are; false otherwise (what it wrote is then to be ignored).
+    /// </summary>
+    public static bool TryWriteAddedMount(Span<byte> into, in VolumeMountView mount)
+    {
+        string name = mount.Name, path = mount.MountPath;
+        var pathStart = MountHeadUtf8.Length + name.Length + MountPathNameUtf8.Length;
+        if (!FragmentEnv.TryCopyPlain(name, into.Slice(MountHeadUtf8.Length, name.Length)) || !FragmentEnv.TryCopyPlain(path, into.Slice(pathStart, path.Length)))
+        {
+            return false;
+        }
+
+        MountHeadUtf8.CopyTo(into);
+        MountPathNameUtf8.CopyTo(into[(MountHeadUtf8.Length + name.Length)..]);
+        (mount.ReadOnly ? MountReadOnlyEndUtf8 : MountEndUtf8).CopyTo(into[(pathStart + path.Length)..]);
+        return true;
     }
 
     /// <summary>

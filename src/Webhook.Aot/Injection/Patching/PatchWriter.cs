@@ -1,8 +1,10 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using Webhook.Injection.Env;
 using Webhook.Injection.Pods;
 
 namespace Webhook.Injection.Patching;
@@ -30,6 +32,9 @@ public static class PatchWriter
     private static readonly JsonEncodedText s_op = JsonEncodedText.Encode("op"u8);
     private static readonly JsonEncodedText s_path = JsonEncodedText.Encode("path"u8);
     private static readonly JsonEncodedText s_value = JsonEncodedText.Encode("value"u8);
+
+    /// <summary>A container's env or mounts operation up to this size is assembled on the stack (a typical env one is about 2.3 KB).</summary>
+    private const int MaxStackListOpLength = 8192;
 
     /// <summary>An operation whose value is JSON already, up to this size, is assembled on the stack and written in one piece.</summary>
     private const int MaxStackOpLength = 2048;
@@ -154,12 +159,88 @@ public static class PatchWriter
         {
             if (container.EnvChanged)
             {
-                Op(writer, container.HasEnv ? "replace"u8 : "add"u8, path[..container.WritePath(path, "env"u8)]);
-                writer.WritePropertyName(s_value);
-                JsonFragments.WriteEnv(writer, container.Env);
-                writer.WriteEndObject();
+                var op = container.HasEnv ? "replace"u8 : "add"u8;
+                var envPath = path[..container.WritePath(path, "env"u8)];
+                if (!TryWriteEnvOp(writer, op, envPath, container.Env))
+                {
+                    WriteEnvOpByParts(writer, op, envPath, container.Env);
+                }
             }
         }
+    }
+
+    /// <summary>A container's env operation through the writer, part by part: what <see cref="TryWriteEnvOp"/> cannot write.</summary>
+    internal static void WriteEnvOpByParts(Utf8JsonWriter writer, ReadOnlySpan<byte> op, ReadOnlySpan<byte> path, List<EnvEntry> env)
+    {
+        Op(writer, op, path);
+        writer.WritePropertyName(s_value);
+        JsonFragments.WriteEnv(writer, env);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A container's env operation assembled on the stack and given to the writer in one piece, when it fits
+    /// <see cref="MaxStackListOpLength"/> and every entry is copied as written (<see cref="JsonFragments.WriteEnv"/>'s
+    /// copies) or is an added literal JSON writes as it is: the bytes <see cref="Op"/>, <see cref="JsonFragments.WriteEnv"/>
+    /// and the end of the object write, with one call into the writer instead of a dozen. False, writing nothing, otherwise.
+    /// </summary>
+    [SkipLocalsInit] // every byte is written before the writer reads it
+    internal static bool TryWriteEnvOp(Utf8JsonWriter writer, ReadOnlySpan<byte> op, ReadOnlySpan<byte> path, List<EnvEntry> env)
+    {
+        var entries = CollectionsMarshal.AsSpan(env);
+        // "]}", and a comma counted for every entry (one more than there are).
+        long length = OpHeadUtf8.Length + op.Length + OpPathNameUtf8.Length + path.Length + OpValueArrayUtf8.Length + 2;
+        foreach (ref readonly var entry in entries)
+        {
+            if (!entry.Raw.IsEmpty && !entry.IsModified)
+            {
+                length += entry.Raw.Length + 1;
+            }
+            else if (entry.Raw.IsEmpty && entry.FieldPath is null)
+            {
+                length += FragmentEnv.LiteralLength(entry.Name, entry.Value ?? "") + 1;
+            }
+            else
+            {
+                return false;
+            }
+
+            if (length > MaxStackListOpLength)
+            {
+                return false;
+            }
+        }
+
+        Span<byte> bytes = stackalloc byte[(int)length];
+        var at = OpStart(bytes, op, path);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (i > 0)
+            {
+                bytes[at++] = (byte)',';
+            }
+
+            ref readonly var entry = ref entries[i];
+            if (!entry.Raw.IsEmpty)
+            {
+                at = Append(bytes, at, entry.Raw.Span);
+                continue;
+            }
+
+            var name = entry.Name;
+            var value = entry.Value ?? "";
+            if (!FragmentEnv.TryWriteLiteral(bytes[at..], name, value))
+            {
+                return false;
+            }
+
+            at += FragmentEnv.LiteralLength(name, value);
+        }
+
+        bytes[at++] = (byte)']';
+        bytes[at++] = (byte)'}';
+        writer.WriteRawValue(bytes[..at], skipInputValidation: true);
+        return true;
     }
 
     private static void WriteMountEdits(Utf8JsonWriter writer, List<ContainerView> containers)
@@ -169,18 +250,94 @@ public static class PatchWriter
         {
             if (container.MountsChanged)
             {
-                Op(writer, container.HasVolumeMounts ? "replace"u8 : "add"u8, path[..container.WritePath(path, "volumeMounts"u8)]);
-                writer.WritePropertyName(s_value);
-                writer.WriteStartArray();
-                foreach (var mount in container.VolumeMounts)
+                var op = container.HasVolumeMounts ? "replace"u8 : "add"u8;
+                var mountsPath = path[..container.WritePath(path, "volumeMounts"u8)];
+                if (!TryWriteMountsOp(writer, op, mountsPath, container.VolumeMounts))
                 {
-                    JsonFragments.WriteMount(writer, mount);
+                    WriteMountsOpByParts(writer, op, mountsPath, container.VolumeMounts);
                 }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
             }
         }
+    }
+
+    /// <summary>A container's mounts operation through the writer, part by part: what <see cref="TryWriteMountsOp"/> cannot write.</summary>
+    internal static void WriteMountsOpByParts(Utf8JsonWriter writer, ReadOnlySpan<byte> op, ReadOnlySpan<byte> path, List<VolumeMountView> mounts)
+    {
+        Op(writer, op, path);
+        writer.WritePropertyName(s_value);
+        writer.WriteStartArray();
+        foreach (var mount in mounts)
+        {
+            JsonFragments.WriteMount(writer, mount);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A container's mounts operation assembled on the stack and given to the writer in one piece, as
+    /// <see cref="TryWriteEnvOp"/> does for env: the pod's mounts as written, the added ones when JSON writes their
+    /// texts as they are. False, writing nothing, otherwise.
+    /// </summary>
+    [SkipLocalsInit] // every byte is written before the writer reads it
+    internal static bool TryWriteMountsOp(Utf8JsonWriter writer, ReadOnlySpan<byte> op, ReadOnlySpan<byte> path, List<VolumeMountView> mounts)
+    {
+        var entries = CollectionsMarshal.AsSpan(mounts);
+        long length = OpHeadUtf8.Length + op.Length + OpPathNameUtf8.Length + path.Length + OpValueArrayUtf8.Length + 2;
+        foreach (ref readonly var mount in entries)
+        {
+            length += (mount.Raw.IsEmpty ? JsonFragments.AddedMountLength(mount) : mount.Raw.Length) + 1;
+            if (length > MaxStackListOpLength)
+            {
+                return false;
+            }
+        }
+
+        Span<byte> bytes = stackalloc byte[(int)length];
+        var at = OpStart(bytes, op, path);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (i > 0)
+            {
+                bytes[at++] = (byte)',';
+            }
+
+            ref readonly var mount = ref entries[i];
+            if (!mount.Raw.IsEmpty)
+            {
+                at = Append(bytes, at, mount.Raw.Span);
+            }
+            else if (JsonFragments.TryWriteAddedMount(bytes[at..], mount))
+            {
+                at += JsonFragments.AddedMountLength(mount);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        bytes[at++] = (byte)']';
+        bytes[at++] = (byte)'}';
+        writer.WriteRawValue(bytes[..at], skipInputValidation: true);
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> OpHeadUtf8 => "{\"op\":\""u8;
+
+    private static ReadOnlySpan<byte> OpPathNameUtf8 => "\",\"path\":\""u8;
+
+    private static ReadOnlySpan<byte> OpValueArrayUtf8 => "\",\"value\":["u8;
+
+    /// <summary><c>{"op":OP,"path":PATH,"value":[</c> at the start of <paramref name="into"/>; returns where it ends.</summary>
+    private static int OpStart(Span<byte> into, ReadOnlySpan<byte> op, ReadOnlySpan<byte> path)
+    {
+        var at = Append(into, 0, OpHeadUtf8);
+        at = Append(into, at, op);
+        at = Append(into, at, OpPathNameUtf8);
+        at = Append(into, at, path);
+        return Append(into, at, OpValueArrayUtf8);
     }
 
     private static void WriteInitContainers(Utf8JsonWriter writer, PodChanges changes)

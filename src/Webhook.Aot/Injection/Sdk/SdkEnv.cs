@@ -33,8 +33,18 @@ public static class SdkEnv
     /// <summary>Step B: <c>OTEL_NODE_IP</c> and <c>OTEL_POD_IP</c> first, then <c>spec.env</c> where absent.</summary>
     public static void AddCommon(InjectionContext context, ContainerView container, Instrumentation instrumentation)
     {
-        EnvList.PrependIfAbsent(container.Env, s_podIp);
-        EnvList.PrependIfAbsent(container.Env, s_nodeIp);
+        var env = container.Env;
+        if (!EnvList.Contains(env, s_podIp.Name) && !EnvList.Contains(env, s_nodeIp.Name))
+        {
+            // The usual case: both go in front together, the container's entries moved once instead of twice.
+            EnvList.Prepend(env, s_ips);
+        }
+        else
+        {
+            EnvList.PrependIfAbsent(env, s_podIp);
+            EnvList.PrependIfAbsent(env, s_nodeIp);
+        }
+
         AppendAll(container.Env, context.Prebuilt(instrumentation).CommonEnv);
     }
 

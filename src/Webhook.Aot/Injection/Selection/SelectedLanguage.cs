@@ -1,4 +1,5 @@
 using Webhook.Crd;
+using Webhook.Injection.Env;
 using Webhook.Injection.Table;
 
 namespace Webhook.Injection.Selection;
@@ -15,6 +16,9 @@ public sealed class SelectedLanguage
 
     /// <summary>The agent's mount path in the last target, by the target's name (kept from pod to pod: it depends on the name alone).</summary>
     public RememberedText MountPath { get; } = new();
+
+    /// <summary>The agent's env entry naming the last target (<c>JAVA_TOOL_OPTIONS</c>), by the table's rule and the target's name (kept from pod to pod).</summary>
+    public RememberedEntry ContainerNamedEnv { get; } = new();
 
     /// <summary>The decision's description for the last pod of one target, by Instrumentation and target name (kept from pod to pod).</summary>
     public RememberedText Description { get; } = new();

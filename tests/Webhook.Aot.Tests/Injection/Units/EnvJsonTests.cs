@@ -25,7 +25,7 @@ public sealed class EnvJsonTests
 
         var entry = FragmentEnv.Literal(fragments, "OTEL_RESOURCE_ATTRIBUTES", value.AsSpan());
 
-        Assert.Equal(Json(writer => JsonFragments.WriteEnvEntry(writer, EnvEntry.Literal("OTEL_RESOURCE_ATTRIBUTES", value))), Encoding.UTF8.GetString(entry.Raw.Span));
+        Assert.Equal(ByFields("OTEL_RESOURCE_ATTRIBUTES", value), Encoding.UTF8.GetString(entry.Raw.Span));
         Assert.Equal(value, entry.Value);
         Assert.True(entry.NameIs("OTEL_RESOURCE_ATTRIBUTES"));
         Assert.False(entry.HasValueFrom);
@@ -43,7 +43,7 @@ public sealed class EnvJsonTests
             var value = "a=" + (char)c + ",b=$(X)";
             var entry = FragmentEnv.Literal(fragments, "JAVA_TOOL_OPTIONS", value.AsSpan());
 
-            Assert.Equal(Json(writer => JsonFragments.WriteEnvEntry(writer, EnvEntry.Literal("JAVA_TOOL_OPTIONS", value))), Encoding.UTF8.GetString(entry.Raw.Span));
+            Assert.Equal(ByFields("JAVA_TOOL_OPTIONS", value), Encoding.UTF8.GetString(entry.Raw.Span));
             Assert.Equal(value, entry.Value);
         }
     }
@@ -78,6 +78,105 @@ public sealed class EnvJsonTests
 
         Assert.Equal(oneByOne, inPieces);
         Assert.Contains("\"changed\"", inPieces, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteEnvEntry_AddedLiteralWithEveryAsciiCharacter_WritesWhatTheFieldsWrite()
+    {
+        // An added entry is copied as bytes when nothing in it needs escaping: every character the writer escapes must
+        // take the writer's path, in the value and in the name; the entries stand in one array, a comma apart.
+        for (var c = 0; c < 128; c++)
+        {
+            var value = "svc" + (char)c + "x";
+            var name = "N" + (char)c;
+            var env = new List<EnvEntry> { EnvEntry.Literal("OTEL_SERVICE_NAME", value), EnvEntry.Literal(name, "1"), EnvEntry.Literal("E", "") };
+
+            var expected = Json(writer =>
+            {
+                writer.WriteStartArray();
+                foreach (var entry in env)
+                {
+                    WriteFields(writer, entry.Name, entry.Value!);
+                }
+
+                writer.WriteEndArray();
+            });
+
+            Assert.Equal(expected, Json(writer => JsonFragments.WriteEnv(writer, env)));
+        }
+
+        Assert.Equal(ByFields("OTEL_SERVICE_NAME", "café"), Json(writer => JsonFragments.WriteEnvEntry(writer, EnvEntry.Literal("OTEL_SERVICE_NAME", "café"))));
+        var longValue = new string('v', 5000);
+        Assert.Equal(ByFields("OTEL_SERVICE_NAME", longValue), Json(writer => JsonFragments.WriteEnvEntry(writer, EnvEntry.Literal("OTEL_SERVICE_NAME", longValue))));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void WriteMount_AddedWithEveryAsciiCharacter_WritesWhatTheFieldsWrite(bool readOnly)
+    {
+        for (var c = 0; c < 128; c++)
+        {
+            var mounts = new[]
+            {
+                new VolumeMountView("opentelemetry-auto-instrumentation-java", "/otel-auto-instrumentation-java-" + (char)c, default, readOnly),
+                new VolumeMountView("v" + (char)c, "/p", default, readOnly),
+            };
+
+            Assert.Equal(MountsByFields(mounts), Json(writer =>
+            {
+                writer.WriteStartArray();
+                foreach (var mount in mounts)
+                {
+                    JsonFragments.WriteMount(writer, mount);
+                }
+
+                writer.WriteEndArray();
+            }));
+        }
+
+        var other = new[] { new VolumeMountView("vol", "/données", default, readOnly), new VolumeMountView("vol", "/" + new string('p', 3000), default, readOnly) };
+        Assert.Equal(MountsByFields(other), Json(writer =>
+        {
+            writer.WriteStartArray();
+            foreach (var mount in other)
+            {
+                JsonFragments.WriteMount(writer, mount);
+            }
+
+            writer.WriteEndArray();
+        }));
+    }
+
+    /// <summary>An added mount as the JSON writer writes its fields: the bytes to match.</summary>
+    private static string MountsByFields(VolumeMountView[] mounts) => Json(writer =>
+    {
+        writer.WriteStartArray();
+        foreach (var mount in mounts)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name"u8, mount.Name);
+            writer.WriteString("mountPath"u8, mount.MountPath);
+            if (mount.ReadOnly)
+            {
+                writer.WriteBoolean("readOnly"u8, true);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    });
+
+    /// <summary>A literal entry as the JSON writer writes its fields: the bytes to match.</summary>
+    private static string ByFields(string name, string value) => Json(writer => WriteFields(writer, name, value));
+
+    private static void WriteFields(Utf8JsonWriter writer, string name, string value)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name"u8, name);
+        writer.WriteString("value"u8, value);
+        writer.WriteEndObject();
     }
 
     private static string Json(Action<Utf8JsonWriter> write)
