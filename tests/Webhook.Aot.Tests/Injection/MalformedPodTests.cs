@@ -49,6 +49,10 @@ public sealed class MalformedPodTests
     [InlineData("""{"name":"app","volumeMounts":[{"name":"v","mountPath":"/v","subPath":"@"}]}""", "spec.containers[0].volumeMounts[0]")]
     [InlineData("""{"name":"app","volumeMounts":[{"name":"v","mountPath":"/@"}]}""", "spec.containers[0].volumeMounts[0]")]
     [InlineData("""{"name":"@"}""", "spec.containers[0].name")]
+    [InlineData("""{"name":"app","env":[{"name":"A","value":"1"},{"name":"B","value":"@"},{"name":"C","value":"3"}]}""", "spec.containers[0].env[1]")]
+    [InlineData("""{"name":"app","env":[{"name":"A","value":"1"},{"name":"B@"}]}""", "spec.containers[0].env[1]")]
+    [InlineData("""{"name":"app","env":[{"name":"A","value":"1"}]},{"name":"app2","env":[{"name":"B","value":"2"},{"name":"C","value":"@"}]}""", "spec.containers[1].env[1]")]
+    [InlineData("""{"name":"app","volumeMounts":[{"name":"a","mountPath":"/a"},{"name":"v","mountPath":"/v","subPath":"@"}]}""", "spec.containers[0].volumeMounts[1]")]
     public void Mutate_InvalidUtf8InWhatThePatchCopies_AdmitsWithoutPatchNamingTheField(string container, string where)
     {
         var pod = Encoding.UTF8.GetBytes("""{"metadata":{"annotations":""" + Ask + """},"spec":{"containers":[""" + container + "]}}");

@@ -35,6 +35,17 @@ public readonly record struct EnvEntry
         _valueLength = valueInRaw.Length;
     }
 
+    private EnvEntry(ReadOnlyMemory<byte> raw, Kind kind, int origin, int nameStart, int nameLength, int valueStart, int valueLength)
+    {
+        Raw = raw;
+        _kind = kind;
+        Origin = origin;
+        _nameStart = nameStart;
+        _nameLength = nameLength;
+        _valueStart = valueStart;
+        _valueLength = valueLength;
+    }
+
     [Flags]
     private enum Kind : byte
     {
@@ -94,9 +105,9 @@ public readonly record struct EnvEntry
 
     /// <summary>
     /// A pod's entry: its JSON <paramref name="raw"/> (valid UTF-8), its name and value as they stand in it (a value of
-    /// null: the entry has no literal value).
+    /// null: the entry has no literal value); <paramref name="isAscii"/> when <paramref name="raw"/> is known to be all ASCII.
     /// </summary>
-    public static EnvEntry FromPod(ReadOnlyMemory<byte> raw, in RawText name, in RawText? value, bool hasValueFrom, int origin)
+    public static EnvEntry FromPod(ReadOnlyMemory<byte> raw, in RawText name, in RawText? value, bool hasValueFrom, int origin, bool isAscii = false)
     {
         var kind = hasValueFrom ? Kind.HasValueFrom : Kind.None;
         if (value is { Decoded: null })
@@ -104,13 +115,22 @@ public readonly record struct EnvEntry
             kind |= Kind.ValueInRaw;
         }
 
-        if (name.Decoded is null && System.Text.Ascii.IsValid(raw.Span.Slice(name.Start, name.Length)))
+        if (name.Decoded is null && (isAscii || System.Text.Ascii.IsValid(raw.Span.Slice(name.Start, name.Length))))
         {
             kind |= Kind.AsciiNameInRaw;
         }
 
         return new EnvEntry(name.Decoded, value?.Decoded, raw, kind, origin, name, value.GetValueOrDefault());
     }
+
+    /// <summary>
+    /// A pod's entry whose JSON <paramref name="raw"/> is all ASCII, with its name and (a length of -1: no) value as
+    /// they stand in it, without escapes: nothing left to check.
+    /// </summary>
+    public static EnvEntry FromAsciiPod(ReadOnlyMemory<byte> raw, int nameStart, int nameLength, int valueStart, int valueLength, int origin)
+        => valueLength < 0
+            ? new EnvEntry(raw, Kind.AsciiNameInRaw, origin, nameStart, nameLength, 0, 0)
+            : new EnvEntry(raw, Kind.AsciiNameInRaw | Kind.ValueInRaw, origin, nameStart, nameLength, valueStart, valueLength);
 
     public static EnvEntry Literal(string name, string value) => new(name, value, default, Kind.None, -1);
 

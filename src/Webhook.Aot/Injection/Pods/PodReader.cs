@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using Webhook.Injection.Text;
@@ -165,18 +166,21 @@ public static class PodReader
             return;
         }
 
+        // Where the run of ASCII bytes found last ends (AsciiEnd): the env entries and mounts before it need no UTF-8 check.
+        var asciiEnd = 0;
+
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("containers"u8))
             {
                 reader.Read();
-                ReadContainers(ref reader, json, pod, pod.Containers, isInit: false);
+                ReadContainers(ref reader, json, pod, pod.Containers, isInit: false, ref asciiEnd);
             }
             else if (reader.ValueTextEquals("initContainers"u8))
             {
                 reader.Read();
                 pod.HasInitContainers = reader.TokenType == JsonTokenType.StartArray;
-                ReadContainers(ref reader, json, pod, pod.InitContainers, isInit: true);
+                ReadContainers(ref reader, json, pod, pod.InitContainers, isInit: true, ref asciiEnd);
             }
             else if (reader.ValueTextEquals("volumes"u8))
             {
@@ -205,7 +209,7 @@ public static class PodReader
         }
     }
 
-    private static void ReadContainers(ref JsonScanner reader, ReadOnlyMemory<byte> json, PodView pod, List<ContainerView> into, bool isInit)
+    private static void ReadContainers(ref JsonScanner reader, ReadOnlyMemory<byte> json, PodView pod, List<ContainerView> into, bool isInit, ref int asciiEnd)
     {
         var list = isInit ? "spec.initContainers" : "spec.containers";
         pod.ClearContainers(into);
@@ -219,12 +223,12 @@ public static class PodReader
             var container = pod.AddContainer(into, isInit);
             while (NextProperty(ref reader))
             {
-                ReadContainerField(ref reader, json, container);
+                ReadContainerField(ref reader, json, container, ref asciiEnd);
             }
         }
     }
 
-    private static void ReadContainerField(ref JsonScanner reader, ReadOnlyMemory<byte> json, ContainerView container)
+    private static void ReadContainerField(ref JsonScanner reader, ReadOnlyMemory<byte> json, ContainerView container, ref int asciiEnd)
     {
         if (reader.ValueTextEquals("name"u8))
         {
@@ -242,13 +246,13 @@ public static class PodReader
         {
             reader.Read();
             container.HasEnv = reader.TokenType == JsonTokenType.StartArray;
-            ReadEnv(ref reader, json, container);
+            ReadEnv(ref reader, json, container, ref asciiEnd);
         }
         else if (reader.ValueTextEquals("volumeMounts"u8))
         {
             reader.Read();
             container.HasVolumeMounts = reader.TokenType == JsonTokenType.StartArray;
-            ReadMounts(ref reader, json, container);
+            ReadMounts(ref reader, json, container, ref asciiEnd);
         }
         else if (reader.ValueTextEquals("securityContext"u8))
         {
@@ -260,12 +264,12 @@ public static class PodReader
                 throw new PodFormatException(where + ": given twice in one container");
             }
 
-            container.SecurityContext = RawValue(ref reader, json, where, JsonTokenType.StartObject);
+            container.SecurityContext = RawValue(ref reader, json, where, JsonTokenType.StartObject, ref asciiEnd);
         }
         else if (reader.ValueTextEquals("envFrom"u8))
         {
             reader.Read();
-            container.EnvFrom = RawList(ref reader, json, PodPath.Of(container, "envFrom"));
+            container.EnvFrom = RawList(ref reader, json, PodPath.Of(container, "envFrom"), ref asciiEnd);
         }
         else
         {
@@ -273,7 +277,7 @@ public static class PodReader
         }
     }
 
-    private static void ReadEnv(ref JsonScanner reader, ReadOnlyMemory<byte> json, ContainerView container)
+    private static void ReadEnv(ref JsonScanner reader, ReadOnlyMemory<byte> json, ContainerView container, ref int asciiEnd)
     {
         var into = container.Env;
         into.Clear();
@@ -283,51 +287,106 @@ public static class PodReader
             return;
         }
 
-        while (NextObject(ref reader, PodPath.Of(container, "env", into.Count)))
+        var list = container.IsInit ? "spec.initContainers" : "spec.containers";
+        while (NextObject(ref reader, new PodPath(list, container.Index, "env", into.Count)))
         {
             var start = (int)reader.TokenStartIndex;
-            var where = PodPath.Of(container, "env", into.Count);
-            // Null while absent (or not a string): RawText.Empty then, its static read only for such an entry.
-            RawText? name = null;
-            RawText? value = null;
-            var hasValueFrom = false;
-            var readWhole = reader.TryReadPlainStrings("name"u8, "value"u8, out var nameStart, out var nameLength, out var valueStart, out var valueLength);
-            if (readWhole)
+            if (reader.TryReadPlainStrings("name"u8, "value"u8, out var nameStart, out var nameLength, out var valueStart, out var valueLength))
             {
-                // The usual entry, {"name":"…","value":"…"}: read in one step.
-                name = new RawText(null, nameStart - start, nameLength);
-                value = valueLength < 0 ? null : new RawText(null, valueStart - start, valueLength);
+                // The usual entry, {"name":"…","value":"…"}: read in one step, and when its bytes are ASCII (the
+                // pod's run of ASCII reaches past them), neither its UTF-8 nor its name needs checking on its own.
+                var end = (int)reader.BytesConsumed;
+                if (IsAscii(json.Span, start, end, ref asciiEnd))
+                {
+                    into.Add(EnvEntry.FromAsciiPod(json[start..end], nameStart - start, nameLength, valueStart - start, valueLength, origin: into.Count));
+                    continue;
+                }
+
+                var value = valueLength < 0 ? (RawText?)null : new RawText(null, valueStart - start, valueLength);
+                into.Add(EnvEntry.FromPod(Copied(json[start..end], PodPath.Of(container, "env", into.Count)), new RawText(null, nameStart - start, nameLength),
+                    value, hasValueFrom: false, origin: into.Count));
+                continue;
             }
 
-            while (!readWhole && NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals("name"u8))
-                {
-                    name = ReadRawText(ref reader, start, where);
-                }
-                else if (reader.ValueTextEquals("value"u8))
-                {
-                    value = ReadRawText(ref reader, start, where);
-                }
-                else if (reader.ValueTextEquals("valueFrom"u8))
-                {
-                    reader.Read();
-                    hasValueFrom = reader.TokenType != JsonTokenType.Null;
-                    reader.Skip();
-                }
-                else
-                {
-                    SkipValue(ref reader);
-                }
-            }
-
-            into.Add(EnvEntry.FromPod(Copied(json[start..(int)reader.BytesConsumed], where), name ?? RawText.Empty, value, hasValueFrom, origin: into.Count));
+            into.Add(ReadEnvEntry(ref reader, json, start, PodPath.Of(container, "env", into.Count), origin: into.Count, ref asciiEnd));
         }
 
         container.OriginalEnvCount = into.Count;
     }
 
-    private static void ReadMounts(ref JsonScanner reader, ReadOnlyMemory<byte> json, ContainerView container)
+    /// <summary>An env entry written other than <c>{"name":"…","value":"…"}</c>: key by key.</summary>
+    private static EnvEntry ReadEnvEntry(ref JsonScanner reader, ReadOnlyMemory<byte> json, int start, in PodPath where, int origin, ref int asciiEnd)
+    {
+        // Null while absent (or not a string): RawText.Empty then, its static read only for such an entry.
+        RawText? name = null;
+        RawText? value = null;
+        var hasValueFrom = false;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("name"u8))
+            {
+                name = ReadRawText(ref reader, start, where);
+            }
+            else if (reader.ValueTextEquals("value"u8))
+            {
+                value = ReadRawText(ref reader, start, where);
+            }
+            else if (reader.ValueTextEquals("valueFrom"u8))
+            {
+                reader.Read();
+                hasValueFrom = reader.TokenType != JsonTokenType.Null;
+                reader.Skip();
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        var end = (int)reader.BytesConsumed;
+        var ascii = IsAscii(json.Span, start, end, ref asciiEnd);
+        return EnvEntry.FromPod(ascii ? json[start..end] : Copied(json[start..end], where), name ?? RawText.Empty, value, hasValueFrom, origin, isAscii: ascii);
+    }
+
+    /// <summary>
+    /// Whether the bytes from <paramref name="start"/> to <paramref name="end"/> are ASCII, as far as a search for the
+    /// end of their run tells (<paramref name="asciiEnd"/>, kept between the calls of one pod's read; see <see cref="AsciiEnd"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAscii(ReadOnlySpan<byte> json, int start, int end, ref int asciiEnd)
+        => end <= asciiEnd || (asciiEnd = AsciiEnd(json, start, end, asciiEnd)) >= end;
+
+    /// <summary>As <see cref="Copied(ReadOnlyMemory{byte}, in PodPath)"/>: the bytes from <paramref name="start"/> to <paramref name="end"/>, checked unless inside the run of ASCII.</summary>
+    private static ReadOnlyMemory<byte> Copied(ReadOnlyMemory<byte> json, int start, int end, in PodPath where, ref int asciiEnd)
+        => IsAscii(json.Span, start, end, ref asciiEnd) ? json[start..end] : Copied(json[start..end], where);
+
+    /// <summary>
+    /// Where the run of ASCII bytes that <paramref name="start"/> is in ends, looked for from <paramref name="asciiEnd"/>
+    /// (where the run known so far ends) or <paramref name="start"/>, whichever is further, in blocks of
+    /// <see cref="AsciiBlock"/> bytes until past <paramref name="end"/>: one search covers the entries that follow it
+    /// in its block, not each entry its own.
+    /// </summary>
+    private static int AsciiEnd(ReadOnlySpan<byte> json, int start, int end, int asciiEnd)
+    {
+        var at = Math.Max(start, asciiEnd);
+        while (at < end)
+        {
+            var block = json.Slice(at, Math.Min(AsciiBlock, json.Length - at));
+            if (!System.Text.Ascii.IsValid(block))
+            {
+                return at + block.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            }
+
+            at += block.Length;
+        }
+
+        return at;
+    }
+
+    /// <summary>How many bytes one step of <see cref="AsciiEnd"/> checks: about ten env entries.</summary>
+    private const int AsciiBlock = 512;
+
+    private static void ReadMounts(ref JsonScanner reader, ReadOnlyMemory<byte> json, ContainerView container, ref int asciiEnd)
     {
         var into = container.VolumeMounts;
         into.Clear();
@@ -357,7 +416,8 @@ public static class PodReader
                 }
             }
 
-            into.Add(new VolumeMountView(name, mountPath, Copied(json[start..(int)reader.BytesConsumed], where)));
+            var end = (int)reader.BytesConsumed;
+            into.Add(new VolumeMountView(name, mountPath, Copied(json, start, (int)reader.BytesConsumed, where, ref asciiEnd)));
         }
     }
 
@@ -521,7 +581,7 @@ public static class PodReader
     }
 
     /// <summary>The raw JSON of a value of the <paramref name="expected"/> kind, checked to be UTF-8; empty for <c>null</c>.</summary>
-    private static ReadOnlyMemory<byte> RawValue(ref JsonScanner reader, ReadOnlyMemory<byte> json, in PodPath where, JsonTokenType expected)
+    private static ReadOnlyMemory<byte> RawValue(ref JsonScanner reader, ReadOnlyMemory<byte> json, in PodPath where, JsonTokenType expected, ref int asciiEnd)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -535,11 +595,11 @@ public static class PodReader
 
         var start = (int)reader.TokenStartIndex;
         reader.Skip();
-        return Copied(json[start..(int)reader.BytesConsumed], where);
+        return Copied(json, start, (int)reader.BytesConsumed, where, ref asciiEnd);
     }
 
     /// <summary>The raw JSON of a list of objects, checked to be UTF-8; empty for <c>null</c>.</summary>
-    private static ReadOnlyMemory<byte> RawList(ref JsonScanner reader, ReadOnlyMemory<byte> json, in PodPath where)
+    private static ReadOnlyMemory<byte> RawList(ref JsonScanner reader, ReadOnlyMemory<byte> json, in PodPath where, ref int asciiEnd)
     {
         if (!IsArray(ref reader, where))
         {
@@ -552,7 +612,7 @@ public static class PodReader
             reader.Skip();
         }
 
-        return Copied(json[start..(int)reader.BytesConsumed], where);
+        return Copied(json, start, (int)reader.BytesConsumed, where, ref asciiEnd);
     }
 
     /// <summary>Bytes the patch will carry as they are: a patch must be UTF-8, whatever the pod holds.</summary>

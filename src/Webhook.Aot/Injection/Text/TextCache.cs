@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 
 namespace Webhook.Injection.Text;
 
@@ -53,8 +54,11 @@ public static class TextCache
             return new string(text);
         }
 
-        return (t_used ?? (t_cache ??= new TextSet(Capacity, MaxKeptCharacters))).Get(text);
+        return Set.Get(text);
     }
+
+    /// <summary>The set this thread's texts go to.</summary>
+    private static TextSet Set => t_used ?? (t_cache ??= new TextSet(Capacity, MaxKeptCharacters));
 
     /// <summary>The string these UTF-8 bytes spell; the kept string when seen before.</summary>
     [SkipLocalsInit] // the characters are written before they are read: no need to clear them first
@@ -63,6 +67,11 @@ public static class TextCache
         if (utf8.Length > MaxLength)
         {
             return System.Text.Encoding.UTF8.GetString(utf8);
+        }
+
+        if (Set.TryGetAscii(utf8, out var ascii))
+        {
+            return ascii;
         }
 
         Span<char> text = stackalloc char[utf8.Length];
@@ -78,6 +87,13 @@ public static class TextCache
         if (length > MaxLength)
         {
             return reader.GetString();
+        }
+
+        // Text without escapes is its bytes: ASCII is found by them, without transcoding.
+        if (!reader.ValueIsEscaped && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
+            && Set.TryGetAscii(reader.ValueSpan, out var ascii))
+        {
+            return ascii;
         }
 
         Span<char> text = stackalloc char[length];

@@ -97,6 +97,33 @@ public sealed class PodEnvTests
         Assert.Equal(999, EnvList.IndexOf(pod.Containers[0].Env, pod.Containers[0].Env[999].Name));
     }
 
+    [Fact]
+    public void Read_NonAsciiEntriesAmongLongAsciiRuns_NamesAndValuesAsWritten()
+    {
+        // Runs of ASCII longer than one search for their end, broken by entries that are not ASCII.
+        var env = ReadEnv(Entries(120, "a") + """,{"name":"ÉTÉ","value":"été"},""" + Entries(120, "b") + """,{"name":"B_0","value":"ü"}""");
+
+        Assert.Equal(242, env.Count);
+        Assert.Equal(120, EnvList.IndexOf(env, "ÉTÉ"));
+        Assert.Equal("été", env[120].Value);
+        Assert.Equal(121, EnvList.IndexOf(env, "VAR_b_0"));
+        Assert.Equal("value-b-119", env[240].Value);
+        Assert.Equal(241, EnvList.IndexOf(env, "B_0"));
+        Assert.Equal("ü", env[241].Value);
+        Assert.Equal(Enumerable.Range(0, 120).Select(i => "VAR_a_" + i), env.Take(120).Select(e => e.Name));
+    }
+
+    [Fact]
+    public void Read_TextNotUtf8PastALongAsciiRun_RefusedNamingTheEntry()
+    {
+        var json = Encoding.UTF8.GetString(Pod(Entries(150, "a") + """,{"name":"BAD","value":"@"},""" + Entries(10, "b")));
+        var bytes = Encoding.UTF8.GetBytes(json).SelectMany(b => b == (byte)'@' ? new byte[] { 0xC3, 0x28 } : [b]).ToArray();
+
+        var error = Assert.Throws<PodFormatException>(() => PodReader.Read(bytes));
+
+        Assert.StartsWith("spec.containers[0].env[150]: holds text that is not valid UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
     private static string Entries(int count, string tag)
         => string.Join(",", Enumerable.Range(0, count).Select(i => "{\"name\":\"VAR_" + tag + "_" + i + "\",\"value\":\"value-" + tag + "-" + i + "\"}"));
 
