@@ -26,7 +26,8 @@ internal sealed class FakeEvents
     /// <summary>Requests waiting now because of <see cref="Hold"/>.</summary>
     public int Held => Volatile.Read(ref _held);
 
-    public IReadOnlyList<JsonObject> Stored => [.. _events.Values.Select(e => (JsonObject)e.DeepClone())];
+    /// <summary>Copies of the stored events, each taken under the lock a merge patch holds while it changes one.</summary>
+    public IReadOnlyList<JsonObject> Stored => [.. _events.Values.Select(Copy)];
 
     /// <summary>From now on requests wait, unanswered, until <see cref="Release"/> or the client gives up.</summary>
     public void Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -67,6 +68,8 @@ internal sealed class FakeEvents
         if (request.Method == "POST" && segments.Length == 6 && segments[5] == "events")
         {
             var name = (string)body["metadata"]!["name"]!;
+            // Written before the event is shared: a merge patch may change it as soon as it is stored.
+            var created = body.ToJsonString();
             if (!_events.TryAdd(segments[4] + "/" + name, body))
             {
                 await Status(context, 409, "events \"" + name + "\" already exists");
@@ -74,7 +77,7 @@ internal sealed class FakeEvents
             }
 
             context.Response.StatusCode = 201;
-            await context.Response.WriteAsync(body.ToJsonString());
+            await context.Response.WriteAsync(created);
             return;
         }
 
@@ -86,19 +89,30 @@ internal sealed class FakeEvents
                 return;
             }
 
+            string patched;
             lock (stored)
             {
                 foreach (var (key, value) in body)
                 {
                     stored[key] = value?.DeepClone();
                 }
+
+                patched = stored.ToJsonString();
             }
 
-            await context.Response.WriteAsync(stored.ToJsonString());
+            await context.Response.WriteAsync(patched);
             return;
         }
 
         await Status(context, 405, "not served by the fake: " + request.Method + " " + request.Path + " " + request.ContentType);
+    }
+
+    private static JsonObject Copy(JsonObject stored)
+    {
+        lock (stored)
+        {
+            return (JsonObject)stored.DeepClone();
+        }
     }
 
     public void Delete(string ns, string name) => _events.TryRemove(ns + "/" + name, out _);
