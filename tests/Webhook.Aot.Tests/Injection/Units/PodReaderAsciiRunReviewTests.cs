@@ -27,6 +27,8 @@ public sealed class PodReaderAsciiRunReviewTests
         ("""{"name":"app2","env":[{"name":"X","value":"v"},{"value":"v@","name":"Y"}]}""", "spec.containers[1].env[1]"),
         ("""{"name":"app2","env":[{"name":"X","valueFrom":{"fieldRef":{"fieldPath":"metadata.@"}}}]}""", "spec.containers[1].env[0]"),
         ("""{"name":"app2","env":[{"name":"X","value":"v","other":["@"]}]}""", "spec.containers[1].env[0]"),
+        ("""{"name":"app2","volumeMounts":[{"name":"m@","mountPath":"/a"}]}""", "spec.containers[1].volumeMounts[0]"),
+        ("""{"name":"app2","volumeMounts":[{"name":"m","mountPath":"/a@"}]}""", "spec.containers[1].volumeMounts[0]"),
         ("""{"name":"app2","volumeMounts":[{"name":"m","mountPath":"/a","subPath":"@"}]}""", "spec.containers[1].volumeMounts[0]"),
         ("""{"name":"app2","volumeMounts":[{"name":"m","mountPath":"/a"},{"name":"n","mountPath":"/b","readOnly":true,"x":"@"}]}""", "spec.containers[1].volumeMounts[1]"),
         ("""{"name":"app2","securityContext":{"runAsUser":1,"seLinuxOptions":{"user":"@"}}}""", "spec.containers[1].securityContext"),
@@ -50,6 +52,13 @@ public sealed class PodReaderAsciiRunReviewTests
 
                 Assert.True(thrown.Message.StartsWith(error + ": holds text that is not valid UTF-8", StringComparison.Ordinal),
                     "pad " + pad + ", " + field + ": " + thrown.Message);
+
+                // The same field in the first init container, read after the containers' list of ASCII.
+                var init = Bytes("""{"spec":{"containers":[""" + AsciiContainer(pad) + """],"initContainers":[""" + field + "]}}", bad);
+                thrown = Assert.Throws<PodFormatException>(() => PodReader.Read(init, pod));
+                var initError = error.Replace("spec.containers[1]", "spec.initContainers[0]");
+                Assert.True(thrown.Message.StartsWith(initError + ": holds text that is not valid UTF-8", StringComparison.Ordinal),
+                    "init, pad " + pad + ", " + field + ": " + thrown.Message);
             }
         }
     }
