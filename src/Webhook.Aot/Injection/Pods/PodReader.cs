@@ -416,7 +416,6 @@ public static class PodReader
                 }
             }
 
-            var end = (int)reader.BytesConsumed;
             into.Add(new VolumeMountView(name, mountPath, Copied(json, start, (int)reader.BytesConsumed, where, ref asciiEnd)));
         }
     }
