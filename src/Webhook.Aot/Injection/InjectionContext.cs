@@ -83,8 +83,8 @@ public sealed class InjectionContext
     /// <summary>A table of the pod's containers by name to reset, fill and use within one step (reused).</summary>
     public NameTable ContainerTable() => _containersByName;
 
-    /// <summary>The resource attributes entry written last, with the attributes it was written for (kept from pod to pod).</summary>
-    public Sdk.RememberedAttributes WrittenAttributes { get; } = new();
+    /// <summary>The resource attributes entries written last, with the attributes each was written for (kept from pod to pod).</summary>
+    public Sdk.RememberedAttributeSlots WrittenAttributes { get; } = new();
 
     /// <summary><c>service.instance.id</c>'s part before the container's name, by namespace (kept from pod to pod).</summary>
     public RememberedText InstanceIdPrefix { get; } = new();

@@ -191,12 +191,13 @@ public static class SdkEnv
                 return;
             }
 
-            remembered.Hold(attributes);
+            var slot = remembered.Next();
+            slot.Hold(attributes);
             var text = new TextBuilder(stackalloc char[TextCache.MaxLength]);
             attributes.SerializeTo(ref text);
             var entry = FragmentEnv.Literal(context.Changes.Fragments, ResourceAttributesEnv, text.Text);
             text.Dispose();
-            remembered.Keep(entry);
+            slot.Keep(entry);
             target.Env.Add(entry);
         }
         else if (target.Env[index].HasValueFrom)
