@@ -81,22 +81,12 @@ public sealed class TextSet
             Span<byte> narrowed = stackalloc byte[text.Length];
             if (Ascii.FromUtf16(text, narrowed, out _) == System.Buffers.OperationStatus.Done)
             {
-                return GetAscii(narrowed, text);
+                // ASCII is kept under the hash of its bytes, where TryGetAscii finds it.
+                return Get(text, Hash(narrowed, _asciiSeed));
             }
         }
 
-        var hash = Hash(MemoryMarshal.AsBytes(text), _utf16Seed);
-        var chain = 0;
-        for (var at = _buckets[hash & (_buckets.Length - 1)]; at != 0; at = _entries[at - 1].Next, chain++)
-        {
-            ref var entry = ref _entries[at - 1];
-            if (entry.Hash == hash && text.SequenceEqual(entry.Text))
-            {
-                return entry.Text;
-            }
-        }
-
-        return Add(new string(text), hash, chain);
+        return Get(text, Hash(MemoryMarshal.AsBytes(text), _utf16Seed));
     }
 
     /// <summary>
@@ -134,10 +124,9 @@ public sealed class TextSet
         return true;
     }
 
-    /// <summary>ASCII text given as UTF-16, with its bytes: found or kept under the hash of the bytes.</summary>
-    private string GetAscii(ReadOnlySpan<byte> bytes, ReadOnlySpan<char> text)
+    /// <summary>Text given as UTF-16: found or kept under <paramref name="hash"/>.</summary>
+    private string Get(ReadOnlySpan<char> text, uint hash)
     {
-        var hash = Hash(bytes, _asciiSeed);
         var chain = 0;
         for (var at = _buckets[hash & (_buckets.Length - 1)]; at != 0; at = _entries[at - 1].Next, chain++)
         {

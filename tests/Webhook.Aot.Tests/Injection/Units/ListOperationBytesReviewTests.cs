@@ -61,7 +61,7 @@ public sealed class ListOperationBytesReviewTests
         var env = ContainerOf(CompactPod).Env;
         env.Add(EnvEntry.Literal("OTEL_SERVICE_NAME", "shop"));
 
-        var (taken, _) = InArray(writer => PatchWriter.TryWriteEnvOp(writer, "replace"u8, Encoding.ASCII.GetBytes(Path), env));
+        var (taken, _) = ListOperationTests.InArray(writer => PatchWriter.TryWriteEnvOp(writer, "replace"u8, Encoding.ASCII.GetBytes(Path), env));
 
         Assert.True(taken);
     }
@@ -116,7 +116,7 @@ public sealed class ListOperationBytesReviewTests
             env.Add(EnvEntry.Literal("LARGE", new string('x', size)));
 
             Assert.Equal(Reference(env), Written(env));
-            _ = InArray(writer => PatchWriter.TryWriteEnvOp(writer, "replace"u8, Encoding.ASCII.GetBytes(Path), env)).Taken ? taken++ : declined++;
+            _ = ListOperationTests.InArray(writer => PatchWriter.TryWriteEnvOp(writer, "replace"u8, Encoding.ASCII.GetBytes(Path), env)).Written ? taken++ : declined++;
         }
 
         // The sweep crossed the 8 KB limit: some lists went as bytes, the larger ones part by part.
@@ -169,7 +169,7 @@ public sealed class ListOperationBytesReviewTests
             mounts.Add(VolumeMountView.Added("v", "/" + new string('p', size), readOnly: size % 2 == 0));
 
             Assert.Equal(MountsReference(mounts), MountsWritten(mounts));
-            _ = InArray(writer => PatchWriter.TryWriteMountsOp(writer, "replace"u8, Encoding.ASCII.GetBytes(MountsPath), mounts)).Taken ? taken++ : declined++;
+            _ = ListOperationTests.InArray(writer => PatchWriter.TryWriteMountsOp(writer, "replace"u8, Encoding.ASCII.GetBytes(MountsPath), mounts)).Written ? taken++ : declined++;
         }
 
         Assert.True(taken > 0 && declined > 0, $"{taken} taken, {declined} declined");
@@ -177,7 +177,7 @@ public sealed class ListOperationBytesReviewTests
 
     /// <summary>What the patch writer writes for a container's env (<c>PatchWriter.WriteEnvEdits</c>'s two steps).</summary>
     private static string Written(List<EnvEntry> env)
-        => InArray(writer =>
+        => ListOperationTests.InArray(writer =>
         {
             var path = Encoding.ASCII.GetBytes(Path);
             if (!PatchWriter.TryWriteEnvOp(writer, "replace"u8, path, env))
@@ -189,7 +189,7 @@ public sealed class ListOperationBytesReviewTests
         }).Json;
 
     private static string MountsWritten(List<VolumeMountView> mounts)
-        => InArray(writer =>
+        => ListOperationTests.InArray(writer =>
         {
             var path = Encoding.ASCII.GetBytes(MountsPath);
             if (!PatchWriter.TryWriteMountsOp(writer, "replace"u8, path, mounts))
@@ -202,7 +202,7 @@ public sealed class ListOperationBytesReviewTests
 
     /// <summary>The operation field by field through the writer: a pod's entry as its bytes, an added one from its texts.</summary>
     private static string Reference(List<EnvEntry> env)
-        => InArray(writer =>
+        => ListOperationTests.InArray(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("op", "replace");
@@ -245,7 +245,7 @@ public sealed class ListOperationBytesReviewTests
         }).Json;
 
     private static string MountsReference(List<VolumeMountView> mounts)
-        => InArray(writer =>
+        => ListOperationTests.InArray(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("op", "replace");
@@ -290,20 +290,4 @@ public sealed class ListOperationBytesReviewTests
     }
 
     private static ContainerView ContainerOf(string pod) => PodReader.Read(Encoding.UTF8.GetBytes(pod)).Containers[0];
-
-    /// <summary>What <paramref name="write"/> writes after another operation in an array, and what it returned.</summary>
-    private static (bool Taken, string Json) InArray(Func<Utf8JsonWriter, bool> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        bool taken;
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            writer.WriteRawValue("{\"op\":\"earlier\"}"u8, skipInputValidation: true);
-            taken = write(writer);
-            writer.WriteEndArray();
-        }
-
-        return (taken, Encoding.UTF8.GetString(buffer.WrittenSpan));
-    }
 }

@@ -120,7 +120,7 @@ public sealed class ListOperationTests
     }
 
     /// <summary>What <paramref name="write"/> writes after another operation in an array, and whether it wrote.</summary>
-    private static (bool Written, string Json) InArray(Func<Utf8JsonWriter, bool> write)
+    internal static (bool Written, string Json) InArray(Func<Utf8JsonWriter, bool> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
         bool written;
